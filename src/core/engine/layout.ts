@@ -1,0 +1,57 @@
+/**
+ * Where each (variant, scenario, domain) "series" lives in the per-trial result arrays, and which values
+ * of daily power are kept for the bands.
+ */
+import type { CompiledPlan } from './compile.js';
+import type { VariantSpec } from './variant-spec.js';
+
+/**
+ * Daily power values kept for the bands, across trials. Up to this many, every trial enters the bands;
+ * beyond it the bands use the first ⌊budget / values per trial⌋ trials — an i.i.d. sample, reported as
+ * `settings.bandsTrials` — so memory and the time to select percentiles stay bounded (2^23 doubles =
+ * 64 MiB). Percentiles of a few thousand i.i.d. trials are well within the Monte Carlo noise of the rest.
+ */
+export const DEFAULT_BAND_BUDGET = 2 ** 23;
+
+export interface Layout {
+  readonly variants: readonly VariantSpec[];
+  /** Indices of the compiled scenarios evaluated. */
+  readonly scenarios: readonly number[];
+  /** seriesOffset[v][k]: first series of variant v, k-th evaluated scenario; its domains follow. */
+  readonly seriesOffset: readonly (readonly number[])[];
+  readonly nSeries: number;
+  /** bandOffset[v][k]: first band value (domain 0, day 0) of that pair; domain j, day t at + j·H + t. */
+  readonly bandOffset: readonly (readonly number[])[];
+  readonly bandValuesPerTrial: number;
+  /** Trials 0 … bandsTrials−1 enter the bands. */
+  readonly bandsTrials: number;
+}
+
+export function makeLayout(
+  compiled: CompiledPlan,
+  variants: readonly VariantSpec[],
+  scenarios: readonly number[],
+  trials: number,
+  bandBudget = DEFAULT_BAND_BUDGET,
+): Layout {
+  let nSeries = 0;
+  let nBand = 0;
+  const seriesOffset: number[][] = [];
+  const bandOffset: number[][] = [];
+  for (let v = 0; v < variants.length; v++) {
+    const so: number[] = [];
+    const bo: number[] = [];
+    for (const si of scenarios) {
+      const s = compiled.scenarios[si];
+      if (s === undefined) throw new RangeError(`scenario index ${si} out of range`);
+      so.push(nSeries);
+      bo.push(nBand);
+      nSeries += s.domains.length;
+      nBand += s.domains.length * s.horizon;
+    }
+    seriesOffset.push(so);
+    bandOffset.push(bo);
+  }
+  const bandsTrials = nBand === 0 ? trials : Math.max(1, Math.min(trials, Math.floor(bandBudget / nBand)));
+  return { variants, scenarios, seriesOffset, nSeries, bandOffset, bandValuesPerTrial: nBand, bandsTrials };
+}

@@ -1,0 +1,79 @@
+/**
+ * What one assessment run is: the plan with the run's overrides, which variants and scenarios, and how
+ * the trials are cut into blocks. Shared by the in-process path and the worker threads, so both compute
+ * the same thing.
+ */
+import { GuarantorError } from '../errors.js';
+import type { Plan } from '../plan/types.js';
+import { type CompiledPlan, compilePlan } from './compile.js';
+import { DEFAULT_BAND_BUDGET, type Layout, makeLayout } from './layout.js';
+import { variantSpec } from './variant-spec.js';
+
+export interface RunOptions {
+  /** Variant ids, in the order wanted; default every variant of the plan. */
+  readonly variants?: readonly string[];
+  /** Scenario ids; default every scenario. */
+  readonly scenarios?: readonly string[];
+  readonly trials?: number;
+  readonly seed?: number;
+  /** See DEFAULT_BAND_BUDGET. */
+  readonly bandBudget?: number;
+}
+
+export interface PreparedRun {
+  readonly compiled: CompiledPlan;
+  readonly layout: Layout;
+  readonly trials: number;
+}
+
+/** The plan with `trials` and `seed` replaced by the run's overrides, if any. */
+export function withOverrides(plan: Plan, options: RunOptions): Plan {
+  if (options.trials === undefined && options.seed === undefined) return plan;
+  return {
+    ...plan,
+    settings: {
+      ...plan.settings,
+      ...(options.trials === undefined ? {} : { trials: options.trials }),
+      ...(options.seed === undefined ? {} : { seed: options.seed }),
+    },
+  };
+}
+
+export function prepareRun(plan: Plan, options: RunOptions = {}): PreparedRun {
+  const effective = withOverrides(plan, options);
+  const { trials, seed } = effective.settings;
+  if (!Number.isInteger(trials) || trials < 1 || trials > 1e7) {
+    throw new GuarantorError('BAD_TRIALS', `trials must be a whole number in 1 … 10^7, got ${trials}`);
+  }
+  if (!Number.isSafeInteger(seed) || seed < 0) {
+    throw new GuarantorError('BAD_SEED', `seed must be a whole number ≥ 0, got ${seed}`);
+  }
+  const compiled = compilePlan(effective, seed);
+  const variantIds = options.variants ?? effective.variants.map((v) => v.id);
+  const specs = variantIds.map((id) => variantSpec(compiled, id));
+  const scenarioIds = options.scenarios ?? effective.scenarios.map((s) => s.id);
+  const scenarios = scenarioIds.map((id) => {
+    const i = effective.scenarios.findIndex((s) => s.id === id);
+    if (i < 0) {
+      throw new GuarantorError(
+        'UNKNOWN_SCENARIO',
+        `unknown scenario "${id}"; the plan has ${effective.scenarios.map((s) => `"${s.id}"`).join(', ')}`,
+      );
+    }
+    return i;
+  });
+  const layout = makeLayout(compiled, specs, scenarios, trials, options.bandBudget ?? DEFAULT_BAND_BUDGET);
+  return { compiled, layout, trials };
+}
+
+/** Cuts [0, trials) into at most `parts` contiguous ranges of near-equal size. */
+export function trialRanges(trials: number, parts: number): [number, number][] {
+  const k = Math.max(1, Math.min(parts, trials));
+  const out: [number, number][] = [];
+  for (let i = 0; i < k; i++) {
+    const a = Math.floor((trials * i) / k);
+    const b = Math.floor((trials * (i + 1)) / k);
+    if (b > a) out.push([a, b]);
+  }
+  return out;
+}

@@ -1,0 +1,195 @@
+/**
+ * Power over time in one scenario and trial (MODEL.md §3), built with difference arrays:
+ * P_d(t) = Σ_{p active, not backstop, t ≥ δ_p} units_p · effect_{c(p),d}; then the backstops, called on
+ * day t* (see backstop.ts), add their power from t* + δ_p on. The same passes over the days also sum
+ * the shortfall Σ_t max(0, R_d(t) − P_d(t)) (MODEL.md §4) and find each domain's trigger day, because
+ * these passes are the engine's hot loop.
+ */
+import type { CompiledPlan, CompiledScenario } from './compile.js';
+import { PostureCode } from './compile.js';
+import { NEVER } from './trial-draws.js';
+
+export interface PowerScratch {
+  /** [j·H + t]: P_j(t), backstops included, for the domains `domainPower` was called for. */
+  readonly power: Float64Array;
+  /** [j·(H+1) + t]: difference array; all zero between calls. */
+  readonly diff: Float64Array;
+  /** Per domain j: Σ_t max(0, R_j(t) − P_j(t)). */
+  readonly shortfall: Float64Array;
+  /** Per domain j: the backstop trigger day (NEVER if none). */
+  readonly trigger: Int32Array;
+  /** Per domain j: 1 where a backstop added power within the horizon. */
+  readonly boosted: Uint8Array;
+  /** Per pledge: the day its power arrives in this scenario (may be ≥ H; NEVER for an uncalled backstop). */
+  readonly arrivalDay: Int32Array;
+}
+
+export function allocatePowerScratch(compiled: CompiledPlan): PowerScratch {
+  let maxCells = 0;
+  let maxDiff = 0;
+  let maxDomains = 0;
+  for (const s of compiled.scenarios) {
+    maxCells = Math.max(maxCells, s.domains.length * s.horizon);
+    maxDiff = Math.max(maxDiff, s.domains.length * (s.horizon + 1));
+    maxDomains = Math.max(maxDomains, s.domains.length);
+  }
+  return {
+    power: new Float64Array(maxCells),
+    diff: new Float64Array(maxDiff),
+    shortfall: new Float64Array(maxDomains),
+    trigger: new Int32Array(maxDomains),
+    boosted: new Uint8Array(maxDomains),
+    arrivalDay: new Int32Array(compiled.pledgeActor.length),
+  };
+}
+
+/**
+ * Sums the shortfall of every domain of scenario `s` into `scratch.shortfall`, from the pledges with
+ * `active[p] = 1` among `pledges` (counted by the variant, answering the scenario, with an effect in one
+ * of its domains) and `backstops` (the backstop ones); `arrival[p]` is ⌈δ_p⌉ of this trial.
+ * Leaves every contribution in `scratch.diff`: `domainPower` then reads P_j(t) from it where it is
+ * needed (gaps, bands), and `clearScenario` must be called before the next scenario.
+ */
+export function scenarioPower(
+  s: CompiledScenario,
+  backstopTriggerDays: number,
+  pledges: Int32Array,
+  backstops: Int32Array,
+  active: Uint8Array,
+  arrival: Int32Array,
+  scratch: PowerScratch,
+): void {
+  const H = s.horizon;
+  const W = H + 1;
+  const nD = s.domains.length;
+  const { diff, arrivalDay, shortfall, trigger } = scratch;
+  const { contribStart, contribDomain, contribPower } = s;
+  // Branch-free on purpose: whether a pledge is active is a coin flip per trial, and mispredicted
+  // branches cost more than adding 0. Inactive or late pledges add 0, or land in column H, which no
+  // day reads (clearScenario wipes it).
+  for (let i = 0; i < pledges.length; i++) {
+    const p = pledges[i] as number;
+    const on = active[p] as number;
+    const day = arrival[p] as number;
+    arrivalDay[p] = day;
+    const col = Math.min(day, H);
+    for (let c = contribStart[p] as number; c < (contribStart[p + 1] as number); c++) {
+      const at = (contribDomain[c] as number) * W + col;
+      diff[at] = (diff[at] as number) + on * (contribPower[c] as number);
+    }
+  }
+  const K = backstopTriggerDays;
+  // The hot loop: no stores per day, so it runs about twice as fast as one that also writes P_j(t).
+  for (let j = 0; j < nD; j++) {
+    const req = s.requirement[j] as Float64Array;
+    const ahead = s.requirementAhead[j] as Float64Array;
+    const d0 = j * W;
+    let run = 0;
+    let short = 0;
+    let streak = 0;
+    let trig = K <= 0 ? 0 : NEVER;
+    for (let t = 0; t < H; t++) {
+      run += diff[d0 + t] as number;
+      const r = req[t] as number;
+      if (run < r) {
+        short += r - run;
+        // Trigger day: the K-th day of the first run of K consecutive failing days.
+        if (++streak === K && trig === NEVER) trig = t;
+      } else {
+        streak = 0;
+        // Power never falls (effects and units are ≥ 0): from here on no day fails.
+        if (run >= (ahead[t] as number)) break;
+      }
+    }
+    shortfall[j] = short;
+    trigger[j] = trig;
+  }
+  if (backstops.length > 0) addBackstops(s, backstops, active, arrival, scratch);
+}
+
+/** Backstops called on t* = min trigger day over their domains; re-sums the shortfall where they add. */
+function addBackstops(
+  s: CompiledScenario,
+  backstops: Int32Array,
+  active: Uint8Array,
+  arrival: Int32Array,
+  scratch: PowerScratch,
+): void {
+  const H = s.horizon;
+  const W = H + 1;
+  const nD = s.domains.length;
+  const { diff, arrivalDay, shortfall, trigger, boosted } = scratch;
+  const { contribStart, contribDomain, contribPower } = s;
+  boosted.fill(0, 0, nD);
+  let any = false;
+  for (let i = 0; i < backstops.length; i++) {
+    const p = backstops[i] as number;
+    if (active[p] !== 1) continue;
+    let tStar = NEVER;
+    for (let c = contribStart[p] as number; c < (contribStart[p + 1] as number); c++) {
+      const t = trigger[contribDomain[c] as number] as number;
+      if (t < tStar) tStar = t;
+    }
+    const day = tStar === NEVER ? NEVER : Math.min(NEVER, tStar + (arrival[p] as number));
+    arrivalDay[p] = day;
+    if (day >= H) continue;
+    any = true;
+    for (let c = contribStart[p] as number; c < (contribStart[p + 1] as number); c++) {
+      const j = contribDomain[c] as number;
+      const at = j * W + day;
+      diff[at] = (diff[at] as number) + (contribPower[c] as number);
+      boosted[j] = 1;
+    }
+  }
+  if (!any) return;
+  for (let j = 0; j < nD; j++) {
+    if (boosted[j] !== 1) continue;
+    const req = s.requirement[j] as Float64Array;
+    const ahead = s.requirementAhead[j] as Float64Array;
+    const d0 = j * W;
+    let run = 0;
+    let short = 0;
+    for (let t = 0; t < H; t++) {
+      run += diff[d0 + t] as number;
+      const r = req[t] as number;
+      if (run < r) short += r - run;
+      else if (run >= (ahead[t] as number)) break;
+    }
+    shortfall[j] = short;
+  }
+}
+
+/** Writes P_j(t), t = 0 … H−1, into scratch.power[j·H …] from the contributions left by scenarioPower. */
+export function domainPower(s: CompiledScenario, j: number, scratch: PowerScratch): void {
+  const H = s.horizon;
+  const d0 = j * (H + 1);
+  const p0 = j * H;
+  const { diff, power } = scratch;
+  let run = 0;
+  for (let t = 0; t < H; t++) {
+    run += diff[d0 + t] as number;
+    power[p0 + t] = run;
+  }
+}
+
+/** Zeroes the difference arrays for the next scenario. */
+export function clearScenario(s: CompiledScenario, scratch: PowerScratch): void {
+  scratch.diff.fill(0, 0, s.domains.length * (s.horizon + 1));
+}
+
+/** Candidate pledges of (variant, scenario): counted, answering, with an effect in a scenario domain. */
+export function candidatePledges(
+  compiled: CompiledPlan,
+  s: CompiledScenario,
+  pledgeCounted: Uint8Array,
+): { pledges: Int32Array; backstops: Int32Array } {
+  const pledges: number[] = [];
+  const backstops: number[] = [];
+  for (let p = 0; p < pledgeCounted.length; p++) {
+    if (pledgeCounted[p] !== 1 || s.answers[p] !== 1) continue;
+    if ((s.contribStart[p + 1] as number) === (s.contribStart[p] as number)) continue;
+    if (compiled.pledgePosture[p] === PostureCode.backstop) backstops.push(p);
+    else pledges.push(p);
+  }
+  return { pledges: Int32Array.from(pledges), backstops: Int32Array.from(backstops) };
+}
