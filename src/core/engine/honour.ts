@@ -35,20 +35,18 @@ export function pledgesActive(
 ): void {
   const { u } = draws;
   const { pledgeActor, pledgeBeta, requiresStart, requiresList } = compiled;
+  const counted = spec.pledgeCounted;
+  // Bitwise rather than && on purpose: honour is a coin flip per trial, and short-circuit branches on
+  // coin flips mispredict. The requires loop depends only on the plan, so its branch is predictable.
   for (let p = 0; p < active.length; p++) {
     let on =
-      spec.pledgeCounted[p] === 1 &&
-      honours[pledgeActor[p] as number] === 1 &&
-      (u[p] as number) < (pledgeBeta[p] as number);
-    if (on) {
-      // honours[] is 0 for actors outside the variant, so this also checks "is in the variant".
-      for (let i = requiresStart[p] as number; i < (requiresStart[p + 1] as number); i++) {
-        if (honours[requiresList[i] as number] !== 1) {
-          on = false;
-          break;
-        }
-      }
+      (counted[p] as number) &
+      (honours[pledgeActor[p] as number] as number) &
+      +((u[p] as number) < (pledgeBeta[p] as number));
+    // honours[] is 0 for actors outside the variant, so this also checks "is in the variant".
+    for (let i = requiresStart[p] as number; i < (requiresStart[p + 1] as number); i++) {
+      on &= honours[requiresList[i] as number] as number;
     }
-    active[p] = on ? 1 : 0;
+    active[p] = on;
   }
 }

@@ -44,26 +44,32 @@ export function allocatePowerScratch(compiled: CompiledPlan): PowerScratch {
 }
 
 /**
- * Sums the shortfall of every domain of scenario `s` into `scratch.shortfall`, from the pledges with
- * `active[p] = 1` among `pledges` (counted by the variant, answering the scenario, with an effect in one
- * of its domains) and `backstops` (the backstop ones); `arrival[p]` is ⌈δ_p⌉ of this trial.
+ * Sums the shortfall of every domain of scenario `s` into `scratch.shortfall`, from the candidate
+ * pledges with `active[p] = 1`; `arrival[p]` is ⌈δ_p⌉ of this trial.
  * Leaves every contribution in `scratch.diff`: `domainPower` then reads P_j(t) from it where it is
  * needed (gaps, bands), and `clearScenario` must be called before the next scenario.
  */
 export function scenarioPower(
   s: CompiledScenario,
   backstopTriggerDays: number,
-  pledges: Int32Array,
-  backstops: Int32Array,
+  candidates: Candidates,
   active: Uint8Array,
   arrival: Int32Array,
   scratch: PowerScratch,
 ): void {
+  const { pledges, backstops, day0Start, day0Pledge, day0Power } = candidates;
   const H = s.horizon;
   const W = H + 1;
   const nD = s.domains.length;
   const { diff, arrivalDay, shortfall, trigger } = scratch;
   const { contribStart, contribDomain, contribPower } = s;
+  for (let j = 0; j < nD; j++) {
+    let sum = 0;
+    for (let c = day0Start[j] as number; c < (day0Start[j + 1] as number); c++) {
+      sum += (active[day0Pledge[c] as number] as number) * (day0Power[c] as number);
+    }
+    diff[j * W] = (diff[j * W] as number) + sum;
+  }
   // Branch-free on purpose: whether a pledge is active is a coin flip per trial, and mispredicted
   // branches cost more than adding 0. Inactive or late pledges add 0, or land in column H, which no
   // day reads (clearScenario wipes it).
@@ -177,19 +183,54 @@ export function clearScenario(s: CompiledScenario, scratch: PowerScratch): void 
   scratch.diff.fill(0, 0, s.domains.length * (s.horizon + 1));
 }
 
-/** Candidate pledges of (variant, scenario): counted, answering, with an effect in a scenario domain. */
+/**
+ * The pledges that can add power in (variant, scenario): counted, answering, with an effect in a
+ * scenario domain. Those that always act from day 0 (in place, production, or on call with no declared
+ * readiness) are kept apart, grouped by domain: they are summed in a register instead of being added one
+ * by one into the same cell of the difference array, a chain of dependent stores that was the engine's
+ * slowest line.
+ */
+export interface Candidates {
+  /** Non-backstop pledges whose arrival day is drawn. */
+  readonly pledges: Int32Array;
+  readonly backstops: Int32Array;
+  /** Day-0 contributions of domain j: entries day0Start[j] … day0Start[j+1]−1. */
+  readonly day0Start: Int32Array;
+  readonly day0Pledge: Int32Array;
+  readonly day0Power: Float64Array;
+}
+
 export function candidatePledges(
   compiled: CompiledPlan,
   s: CompiledScenario,
   pledgeCounted: Uint8Array,
-): { pledges: Int32Array; backstops: Int32Array } {
+): Candidates {
   const pledges: number[] = [];
   const backstops: number[] = [];
+  const day0: { p: number; power: number }[][] = s.domains.map(() => []);
   for (let p = 0; p < pledgeCounted.length; p++) {
     if (pledgeCounted[p] !== 1 || s.answers[p] !== 1) continue;
     if ((s.contribStart[p + 1] as number) === (s.contribStart[p] as number)) continue;
     if (compiled.pledgePosture[p] === PostureCode.backstop) backstops.push(p);
-    else pledges.push(p);
+    else if ((compiled.arrivalStart[p + 1] as number) > (compiled.arrivalStart[p] as number)) pledges.push(p);
+    else {
+      for (let c = s.contribStart[p] as number; c < (s.contribStart[p + 1] as number); c++) {
+        day0[s.contribDomain[c] as number]?.push({ p, power: s.contribPower[c] as number });
+      }
+    }
   }
-  return { pledges: Int32Array.from(pledges), backstops: Int32Array.from(backstops) };
+  const day0Start = new Int32Array(s.domains.length + 1);
+  let at = 0;
+  day0.forEach((list, j) => {
+    day0Start[j] = at;
+    at += list.length;
+  });
+  day0Start[s.domains.length] = at;
+  return {
+    pledges: Int32Array.from(pledges),
+    backstops: Int32Array.from(backstops),
+    day0Start,
+    day0Pledge: Int32Array.from(day0.flat(), (x) => x.p),
+    day0Power: Float64Array.from(day0.flat(), (x) => x.power),
+  };
 }

@@ -12,6 +12,7 @@ import {
   candidatePledges,
   clearScenario,
   domainPower,
+  type PowerScratch,
   scenarioPower,
 } from './scenario-power.js';
 import type { TrialBlock } from './trial-block.js';
@@ -32,15 +33,20 @@ export function simulateTrials(
   const n = end - start;
   const { nSeries, bandValuesPerTrial, variants, scenarios } = layout;
   const bandRows = Math.max(0, Math.min(end, layout.bandsTrials) - start);
-  const holds = new Uint8Array(n * nSeries);
-  const shortfall = new Float64Array(n * nSeries);
-  const gap = new Float64Array(n * nSeries);
-  const bands = new Float64Array(bandRows * bandValuesPerTrial);
+  const out: TrialBlock = {
+    start,
+    end,
+    holds: new Uint8Array(n * nSeries),
+    shortfall: new Float64Array(n * nSeries),
+    gap: new Float64Array(n * nSeries),
+    bandRows,
+    bands: new Float64Array(bandRows * bandValuesPerTrial),
+  };
 
   const draws = allocateDraws(compiled);
   const blocScratch = allocateBlocScratch(compiled);
   const honours = new Uint8Array(compiled.actorIds.length);
-  const active = new Uint8Array(compiled.pledgeActor.length);
+  const active = variants.map(() => new Uint8Array(compiled.pledgeActor.length));
   const scratch = allocatePowerScratch(compiled);
   const gapScratch = new Float64Array(Math.max(1, ...compiled.scenarios.map((s) => s.horizon)));
   const candidates = variants.map((spec) =>
@@ -48,46 +54,43 @@ export function simulateTrials(
       candidatePledges(compiled, compiled.scenarios[si] as CompiledScenario, spec.pledgeCounted),
     ),
   );
+  const seriesOffset = layout.seriesOffset as readonly (readonly number[])[];
+  const bandOffset = layout.bandOffset as readonly (readonly number[])[];
 
-  const K = compiled.plan.settings.backstopTriggerDays;
   for (let trial = start; trial < end; trial++) {
     drawTrial(compiled, trial, draws, blocScratch);
     const row = (trial - start) * nSeries;
     const bandRow = trial - start < bandRows ? (trial - start) * bandValuesPerTrial : -1;
     for (let v = 0; v < variants.length; v++) {
       const spec = variants[v] as (typeof variants)[number];
+      const act = active[v] as Uint8Array;
       actorsHonouring(compiled, spec, draws, honours);
-      pledgesActive(compiled, spec, draws, honours, active);
+      pledgesActive(compiled, spec, draws, honours, act);
+      // Same active pledges as an earlier variant in this trial ⇒ the same power to the last bit (inactive
+      // pledges add exactly 0), so its results are copied, not recomputed. With common random numbers
+      // this is frequent: "without X" equals "all" in every trial where X does not honour.
+      const twin = earlierTwin(active, v);
+      if (twin >= 0) {
+        copyVariantResults(out, layout, row, bandRow, twin, v);
+        continue;
+      }
       const vCandidates = candidates[v] as (typeof candidates)[number];
       for (let k = 0; k < scenarios.length; k++) {
         const s = compiled.scenarios[scenarios[k] as number] as CompiledScenario;
         const cand = vCandidates[k] as (typeof vCandidates)[number];
-        scenarioPower(s, K, cand.pledges, cand.backstops, active, draws.arrival, scratch);
-        const H = s.horizon;
-        const series0 = row + ((layout.seriesOffset[v] as readonly number[])[k] as number);
-        for (let j = 0; j < s.domains.length; j++) {
-          const total = s.totalRequirement[j] as number;
-          const at = series0 + j;
-          if (total <= 0) {
-            holds[at] = 1;
-            continue;
-          }
-          const share = (scratch.shortfall[j] as number) / total;
-          shortfall[at] = share;
-          const tol = s.tolerance[j] as number;
-          if (share <= tol) {
-            holds[at] = 1;
-          } else {
-            const req = s.requirement[j] as Float64Array;
-            domainPower(s, j, scratch);
-            gap[at] = leastConstantPower(req, scratch.power, j * H, H, tol * total, gapScratch);
-          }
-        }
+        scenarioPower(s, compiled.plan.settings.backstopTriggerDays, cand, act, draws.arrival, scratch);
+        scoreDomains(
+          s,
+          scratch,
+          out,
+          row + ((seriesOffset[v] as readonly number[])[k] as number),
+          gapScratch,
+        );
         if (bandRow >= 0) {
           for (let j = 0; j < s.domains.length; j++) domainPower(s, j, scratch);
-          bands.set(
-            scratch.power.subarray(0, s.domains.length * H),
-            bandRow + ((layout.bandOffset[v] as readonly number[])[k] as number),
+          out.bands.set(
+            scratch.power.subarray(0, s.domains.length * s.horizon),
+            bandRow + ((bandOffset[v] as readonly number[])[k] as number),
           );
         }
         clearScenario(s, scratch);
@@ -96,5 +99,83 @@ export function simulateTrials(
     if (onProgress !== undefined && (trial - start + 1) % PROGRESS_EVERY === 0) onProgress(trial - start + 1);
   }
   onProgress?.(n);
-  return { start, end, holds, shortfall, gap, bandRows, bands };
+  return out;
+}
+
+/** Outcome per domain (MODEL.md §4): S_d, holds iff S_d ≤ tolerance_d, else the gap of this trial. */
+function scoreDomains(
+  s: CompiledScenario,
+  scratch: PowerScratch,
+  out: TrialBlock,
+  series0: number,
+  gapScratch: Float64Array,
+): void {
+  const H = s.horizon;
+  for (let j = 0; j < s.domains.length; j++) {
+    const total = s.totalRequirement[j] as number;
+    const at = series0 + j;
+    if (total <= 0) {
+      // Not threatened: always holds (MODEL.md §4).
+      out.holds[at] = 1;
+      continue;
+    }
+    const share = (scratch.shortfall[j] as number) / total;
+    out.shortfall[at] = share;
+    const tol = s.tolerance[j] as number;
+    if (share <= tol) {
+      out.holds[at] = 1;
+    } else {
+      domainPower(s, j, scratch);
+      out.gap[at] = leastConstantPower(
+        s.requirement[j] as Float64Array,
+        scratch.power,
+        j * H,
+        H,
+        tol * total,
+        gapScratch,
+      );
+    }
+  }
+}
+
+/** The first earlier variant whose active pledges equal variant v's in this trial, or −1. */
+function earlierTwin(active: readonly Uint8Array[], v: number): number {
+  const mine = active[v] as Uint8Array;
+  for (let u = 0; u < v; u++) {
+    const theirs = active[u] as Uint8Array;
+    let same = true;
+    for (let p = 0; p < mine.length; p++) {
+      if (mine[p] !== theirs[p]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return u;
+  }
+  return -1;
+}
+
+function copyVariantResults(
+  out: TrialBlock,
+  layout: Layout,
+  row: number,
+  bandRow: number,
+  from: number,
+  to: number,
+): void {
+  const so = layout.seriesOffset;
+  const bo = layout.bandOffset;
+  const scenarios = layout.scenarios.length;
+  const nSeriesOfVariant = scenarios === 0 ? 0 : layout.nSeries / layout.variants.length;
+  const a = row + ((so[from] as readonly number[])[0] ?? 0);
+  const b = row + ((so[to] as readonly number[])[0] ?? 0);
+  out.holds.copyWithin(b, a, a + nSeriesOfVariant);
+  out.shortfall.copyWithin(b, a, a + nSeriesOfVariant);
+  out.gap.copyWithin(b, a, a + nSeriesOfVariant);
+  if (bandRow >= 0) {
+    const nBand = layout.bandValuesPerTrial / layout.variants.length;
+    const x = bandRow + ((bo[from] as readonly number[])[0] ?? 0);
+    const y = bandRow + ((bo[to] as readonly number[])[0] ?? 0);
+    out.bands.copyWithin(y, x, x + nBand);
+  }
 }
