@@ -18,8 +18,13 @@ export interface PowerScratch {
   readonly shortfall: Float64Array;
   /** Per domain j: the backstop trigger day (NEVER if none). */
   readonly trigger: Int32Array;
-  /** Per domain j: 1 where a backstop added power within the horizon. */
-  readonly boosted: Uint8Array;
+  /** Per domain j: the first day a backstop adds power (NEVER if none). */
+  readonly boostDay: Int32Array;
+  /** Per domain j: where the first sweep paused (next day to add) and its running power. */
+  readonly sweepNext: Int32Array;
+  readonly sweepRun: Float64Array;
+  /** Per domain j: 1 where the first sweep reached the end or the day from which no day can fail. */
+  readonly sweepDone: Uint8Array;
   /** Per pledge: the day its power arrives in this scenario (may be ≥ H; NEVER for an uncalled backstop). */
   readonly arrivalDay: Int32Array;
 }
@@ -38,7 +43,10 @@ export function allocatePowerScratch(compiled: CompiledPlan): PowerScratch {
     diff: new Float64Array(maxDiff),
     shortfall: new Float64Array(maxDomains),
     trigger: new Int32Array(maxDomains),
-    boosted: new Uint8Array(maxDomains),
+    boostDay: new Int32Array(maxDomains),
+    sweepNext: new Int32Array(maxDomains),
+    sweepRun: new Float64Array(maxDomains),
+    sweepDone: new Uint8Array(maxDomains),
     arrivalDay: new Int32Array(compiled.pledgeActor.length),
   };
 }
@@ -85,7 +93,11 @@ export function scenarioPower(
     }
   }
   const K = backstopTriggerDays;
-  // The hot loop: no stores per day, so it runs about twice as fast as one that also writes P_j(t).
+  const withBackstops = backstops.length > 0 && K > 0;
+  const { sweepRun, sweepNext, sweepDone } = scratch;
+  // The hot loop: no stores per day. Where backstops may come, each domain's sweep pauses on its trigger
+  // day; the backstops' power is then added ahead of that day and the sweep resumes, so a scenario
+  // with a backstop still costs one pass over the days, not two.
   for (let j = 0; j < nD; j++) {
     const req = s.requirement[j] as Float64Array;
     const ahead = s.requirementAhead[j] as Float64Array;
@@ -94,26 +106,46 @@ export function scenarioPower(
     let short = 0;
     let streak = 0;
     let trig = K <= 0 ? 0 : NEVER;
-    for (let t = 0; t < H; t++) {
+    let done = 0;
+    let t = 0;
+    for (; t < H; t++) {
       run += diff[d0 + t] as number;
       const r = req[t] as number;
       if (run < r) {
         short += r - run;
         // Trigger day: the K-th day of the first run of K consecutive failing days.
-        if (++streak === K && trig === NEVER) trig = t;
+        if (++streak === K && trig === NEVER) {
+          trig = t;
+          if (withBackstops) {
+            t++;
+            break;
+          }
+        }
       } else {
         streak = 0;
         // Power never falls (effects and units are ≥ 0): from here on no day fails.
-        if (run >= (ahead[t] as number)) break;
+        if (run >= (ahead[t] as number)) {
+          done = 1;
+          t++;
+          break;
+        }
       }
     }
     shortfall[j] = short;
     trigger[j] = trig;
+    sweepRun[j] = run;
+    sweepNext[j] = t;
+    sweepDone[j] = t >= H ? 1 : done;
   }
   if (backstops.length > 0) addBackstops(s, backstops, active, arrival, scratch);
 }
 
-/** Backstops called on t* = min trigger day over their domains; re-sums the shortfall where they add. */
+/**
+ * Backstops called on t* = min trigger day over their domains (MODEL.md §3) add their power from
+ * t* + ⌈δ_p⌉; then each domain's paused sweep resumes. A domain whose sweep already passed the first
+ * backstop day (a backstop with no readiness delay, or called from another domain's earlier trigger)
+ * is swept again from day 0.
+ */
 function addBackstops(
   s: CompiledScenario,
   backstops: Int32Array,
@@ -124,10 +156,9 @@ function addBackstops(
   const H = s.horizon;
   const W = H + 1;
   const nD = s.domains.length;
-  const { diff, arrivalDay, shortfall, trigger, boosted } = scratch;
+  const { diff, arrivalDay, shortfall, trigger, boostDay, sweepRun, sweepNext, sweepDone } = scratch;
   const { contribStart, contribDomain, contribPower } = s;
-  boosted.fill(0, 0, nD);
-  let any = false;
+  boostDay.fill(NEVER, 0, nD);
   for (let i = 0; i < backstops.length; i++) {
     const p = backstops[i] as number;
     if (active[p] !== 1) continue;
@@ -139,23 +170,30 @@ function addBackstops(
     const day = tStar === NEVER ? NEVER : Math.min(NEVER, tStar + (arrival[p] as number));
     arrivalDay[p] = day;
     if (day >= H) continue;
-    any = true;
     for (let c = contribStart[p] as number; c < (contribStart[p + 1] as number); c++) {
       const j = contribDomain[c] as number;
       const at = j * W + day;
       diff[at] = (diff[at] as number) + (contribPower[c] as number);
-      boosted[j] = 1;
+      if (day < (boostDay[j] as number)) boostDay[j] = day;
     }
   }
-  if (!any) return;
   for (let j = 0; j < nD; j++) {
-    if (boosted[j] !== 1) continue;
+    let next = sweepNext[j] as number;
+    const boost = boostDay[j] as number;
+    // Swept to the end, or to where power covers every later day: only an earlier boost can change it,
+    // and only if some day failed.
+    if (sweepDone[j] === 1 && (boost >= next || shortfall[j] === 0)) continue;
     const req = s.requirement[j] as Float64Array;
     const ahead = s.requirementAhead[j] as Float64Array;
     const d0 = j * W;
-    let run = 0;
-    let short = 0;
-    for (let t = 0; t < H; t++) {
+    let run = sweepRun[j] as number;
+    let short = shortfall[j] as number;
+    if (boost < next) {
+      next = 0;
+      run = 0;
+      short = 0;
+    }
+    for (let t = next; t < H; t++) {
       run += diff[d0 + t] as number;
       const r = req[t] as number;
       if (run < r) short += r - run;

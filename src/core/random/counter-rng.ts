@@ -6,7 +6,7 @@
  *
  * Construction: per entity two 32-bit keys are derived from (seed, stream, index) by chained
  * `lowbias32` mixing (C. Wellons, "Hash function prospector", 2018: bias ≈ 0.17, better than murmur3's
- * fmix32); per trial two 32-bit words are mixed with them and joined into a 53-bit uniform in (0, 1).
+ * fmix32); per trial two 32-bit words are mixed with them and joined into a 52-bit uniform in (0, 1).
  * The keys are computed once per plan, so a draw costs three mixes.
  */
 
@@ -36,7 +36,7 @@ export function mix32(x: number): number {
 
 const TWO_POW_32 = 4294967296;
 const TWO_POW_26 = 67108864;
-const TWO_POW_M53 = 1 / 9007199254740992;
+const TWO_POW_M52 = 1 / 4503599627370496;
 
 /** The keys of one entity's stream of draws. */
 export interface EntityKey {
@@ -63,11 +63,15 @@ export function trialWordB(trial: number): number {
   return mix32(mix32(trial ^ 0x299f31d0) + 0x082efa98);
 }
 
-/** The uniform in (0, 1) of an entity (keys `ka`, `kb`) in a trial (words `ta`, `tb`). Never 0 or 1. */
+/**
+ * The uniform in (0, 1) of an entity (keys `ka`, `kb`) in a trial (words `ta`, `tb`): 52 random bits
+ * centred in their cell, (k + ½)·2⁻⁵², so it lies in [2⁻⁵³, 1 − 2⁻⁵³] and is never 0 or 1 (with 53 bits
+ * the top cell would round up to exactly 1).
+ */
 export function uniformAt(ka: number, kb: number, ta: number, tb: number): number {
   const x = mix32(ka ^ ta);
   const y = mix32((kb ^ tb ^ x) + 0x3c6ef372);
-  return ((x >>> 5) * TWO_POW_26 + (y >>> 6) + 0.5) * TWO_POW_M53;
+  return ((x >>> 6) * TWO_POW_26 + (y >>> 6) + 0.5) * TWO_POW_M52;
 }
 
 /** Convenience form for tests and one-off draws: uniform(seed, trial, stream, index). */
