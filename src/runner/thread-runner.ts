@@ -77,7 +77,12 @@ function runBlock(url: URL, task: WorkerTask, onDone: (trials: number) => void):
           break;
         case 'error':
           settled = true;
-          reject(new GuarantorError(m.error.code, m.error.message, m.error.path));
+          // A GuarantorError is the user's (bad request); anything else is a bug and stays an Error.
+          reject(
+            m.error.code === 'INTERNAL'
+              ? new Error(m.error.message)
+              : new GuarantorError(m.error.code, m.error.message, m.error.path),
+          );
           break;
         default:
           m satisfies never;

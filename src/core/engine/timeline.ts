@@ -37,6 +37,8 @@ export interface PledgeArrival {
 export interface Timeline {
   readonly model: 1;
   readonly variant: string;
+  /** The actors counted by the variant (the protected actor included), plan order. */
+  readonly actors: readonly string[];
   readonly scenario: ScenarioResult;
   readonly trials: number;
   readonly seed: number;
@@ -59,7 +61,15 @@ export function timeline(plan: Plan, options: TimelineOptions): Timeline {
     ...(options.trials === undefined ? {} : { trials: options.trials }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
   };
-  const assessment = assess(plan, runOptions);
+  // Two passes over the same trials: the assessment of this (variant, scenario), then the arrivals.
+  // Progress counts both.
+  const onProgress = options.onProgress;
+  const assessment = assess(plan, {
+    ...runOptions,
+    ...(onProgress === undefined
+      ? {}
+      : { onProgress: (p: Progress) => onProgress({ done: p.done, total: 2 * p.total }) }),
+  });
   const { compiled, layout, trials } = prepareRun(plan, runOptions);
   const spec = layout.variants[0] as (typeof layout.variants)[number];
   const s = compiled.scenarios[layout.scenarios[0] as number] as (typeof compiled.scenarios)[number];
@@ -85,10 +95,11 @@ export function timeline(plan: Plan, options: TimelineOptions): Timeline {
       const p = all[i] as number;
       arrivals[i * trials + trial] = active[p] === 1 ? (scratch.arrivalDay[p] as number) : -1;
     }
-    if (options.onProgress !== undefined && (trial + 1) % 1024 === 0)
-      options.onProgress({ done: trial + 1, total: trials });
+    if (onProgress !== undefined && (trial + 1) % 1024 === 0) {
+      onProgress({ done: trials + trial + 1, total: 2 * trials });
+    }
   }
-  options.onProgress?.({ done: trials, total: trials });
+  onProgress?.({ done: 2 * trials, total: 2 * trials });
 
   const column = new Float64Array(trials);
   const result: PledgeArrival[] = Array.from(all, (p, i) => {
@@ -121,6 +132,7 @@ export function timeline(plan: Plan, options: TimelineOptions): Timeline {
   return {
     model: 1,
     variant: spec.id,
+    actors: spec.actors,
     scenario,
     trials,
     seed: compiled.seed,

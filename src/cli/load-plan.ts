@@ -1,0 +1,93 @@
+/**
+ * The file side of loading a plan: read the file (or stdin for `-`), refuse what is too large or not
+ * text, then hand the text to the pure `parsePlan`. Invalid plans become a CliError carrying every
+ * issue as `file:line:col path: message`.
+ */
+import { open } from 'node:fs/promises';
+import { formatIssue, type Issue } from '../core/errors.js';
+import { MAX_PLAN_BYTES, type Plan, parsePlan } from '../core/plan/index.js';
+import { CliError } from './errors/cli-error.js';
+import { describeFsError } from './errors/fs-error.js';
+import { ExitCode } from './exit-codes.js';
+import { type CliIo, writeErrorLines } from './io.js';
+
+export interface LoadedPlan {
+  /** The name used in messages: the path as given, or `<stdin>`. */
+  readonly file: string;
+  readonly plan: Plan;
+  readonly warnings: readonly Issue[];
+}
+
+export const STDIN_NAME = '<stdin>';
+
+export async function loadPlan(path: string, io: CliIo): Promise<LoadedPlan> {
+  const file = path === '-' ? STDIN_NAME : path;
+  const bytes = path === '-' ? await readStdin(io.stdin) : await readPlanFile(path);
+  const text = decodeUtf8(bytes, file);
+  const result = parsePlan(text, file);
+  if (!result.ok) {
+    throw new CliError(
+      result.error.map((issue) => formatIssue(file, issue)),
+      ExitCode.invalidInput,
+    );
+  }
+  return { file, plan: result.value.plan, warnings: result.value.warnings };
+}
+
+/** Prints a loaded plan's warnings on stderr, one `file:line:col path: warning: …` line each. */
+export function printWarnings(io: CliIo, loaded: LoadedPlan): Promise<void> {
+  return writeErrorLines(
+    io,
+    loaded.warnings.map((w) => formatIssue(loaded.file, w)),
+  );
+}
+
+async function readPlanFile(path: string): Promise<Buffer> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(path, 'r');
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    // Refuse a huge file before reading it into memory; parsePlan applies the exact per-format limits.
+    if (stat.isFile() && stat.size > MAX_PLAN_BYTES) throw tooLarge(path, stat.size);
+    const bytes = await handle.readFile();
+    if (bytes.length > MAX_PLAN_BYTES) throw tooLarge(path, bytes.length);
+    return bytes;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError([`error: cannot read ${path}: ${describeFsError(error)}`], ExitCode.invalidInput);
+  } finally {
+    await handle?.close();
+  }
+}
+
+async function readStdin(stdin: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += buffer.length;
+    if (size > MAX_PLAN_BYTES) throw tooLarge(STDIN_NAME, size);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function tooLarge(file: string, bytes: number): CliError {
+  const mb = (n: number) => `${Math.round(n / 1e5) / 10} MB`;
+  return new CliError(
+    [`error: cannot read ${file}: it is ${mb(bytes)}; plans are limited to ${mb(MAX_PLAN_BYTES)}`],
+    ExitCode.invalidInput,
+  );
+}
+
+function decodeUtf8(bytes: Buffer, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new CliError(
+      [`error: cannot read ${file}: it is not UTF-8 text (a plan is a YAML or JSON file)`],
+      ExitCode.invalidInput,
+    );
+  }
+}

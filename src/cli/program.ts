@@ -1,0 +1,100 @@
+/**
+ * The command line: commands, options and their help. Each action delegates to a function in
+ * commands/ and records its exit code; errors propagate to main.ts, which maps them.
+ */
+import { Command, Option } from '@commander-js/extra-typings';
+import { POSTURES } from '../core/plan/index.js';
+import { assessCommand } from './commands/assess.js';
+import { pledgesCommand } from './commands/pledges.js';
+import { schemaCommand } from './commands/schema.js';
+import { timelineCommand } from './commands/timeline.js';
+import { validateCommand } from './commands/validate.js';
+import type { ExitCode } from './exit-codes.js';
+import { type CliIo, write } from './io.js';
+import { collect, parseSeed, parseThreads, parseTrials } from './options.js';
+
+export interface Program {
+  readonly command: Command;
+  /** The exit code of the action that ran, once parsing has finished. */
+  exitCode(): ExitCode | undefined;
+}
+
+const PLAN_ARGUMENT = 'a plan file (.yaml, .yml or .json), or - for stdin';
+
+export function createProgram(io: CliIo, version: string): Program {
+  let exitCode: ExitCode | undefined;
+  const done = (code: ExitCode) => {
+    exitCode = code;
+  };
+  const program = new Command('guarantor')
+    .description('Plan and assess multinational security guarantees (Monte Carlo model, MODEL.md v1).')
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .helpCommand('help [command]', 'show help for a command')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void write(io.stdout, s),
+      writeErr: (s) => void write(io.stderr, s),
+    })
+    .showHelpAfterError('(add --help for usage)')
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 ok · 1 invalid input (plan, ids, files) · 2 usage · 70 internal error.
+
+Examples:
+  guarantor validate examples/ukraine-2025/plan.yaml
+  guarantor pledges examples/ukraine-2025/plan.yaml --domain air
+  guarantor assess examples/ukraine-2025/plan.yaml --variant europe-only --variant europe-us
+  guarantor timeline examples/ukraine-2025/plan.yaml --scenario sea-odesa --variant europe-only`,
+    );
+
+  program
+    .command('validate')
+    .description('check a plan: a one-line summary, or every error with its file:line:col')
+    .argument('<plan>', PLAN_ARGUMENT)
+    .action(async (plan) => done(await validateCommand(plan, io)));
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of the plan format (guarantor schema > plan.schema.json)')
+    .action(async () => done(await schemaCommand(io)));
+
+  program
+    .command('assess')
+    .description('is it enough? run the Monte Carlo assessment: holds, shortfalls and gaps per variant')
+    .argument('<plan>', PLAN_ARGUMENT)
+    .option('--variant <id>', 'assess this variant (repeatable; default every variant)', collect)
+    .option('--scenario <id>', 'only this scenario (repeatable; default every scenario)', collect)
+    .option('--trials <n>', 'Monte Carlo trials, 1 … 10^7 (default settings.trials)', parseTrials)
+    .option('--seed <s>', 'random seed, an integer ≥ 0 (default settings.seed)', parseSeed)
+    .option('--threads <n>', 'worker threads, 1 … 256 (default: the CPUs available)', parseThreads)
+    .option('--json', 'print the assessment document (MODEL.md §7) instead of tables')
+    .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
+    .action(async (plan, flags) => done(await assessCommand(plan, flags, io)));
+
+  program
+    .command('pledges')
+    .description('what each partner is ready to do, per domain: units, power, posture, conditions, sources')
+    .argument('<plan>', PLAN_ARGUMENT)
+    .option('--domain <domain>', 'only this domain (e.g. air)')
+    .option('--actor <id>', 'only this actor (e.g. FRA)')
+    .addOption(new Option('--posture <posture>', 'only this posture').choices(POSTURES))
+    .option('--json', 'print the rows as JSON')
+    .action(async (plan, flags) => done(await pledgesCommand(plan, flags, io)));
+
+  program
+    .command('timeline')
+    .description('what happens day by day in one scenario: power against the requirement, arrivals')
+    .argument('<plan>', PLAN_ARGUMENT)
+    .requiredOption('--scenario <id>', 'the scenario (e.g. sea-odesa)')
+    .option('--variant <id>', "the variant (default: the plan's first)")
+    .option('--trials <n>', 'Monte Carlo trials, 1 … 10^7 (default settings.trials)', parseTrials)
+    .option('--seed <s>', 'random seed, an integer ≥ 0 (default settings.seed)', parseSeed)
+    .option('--json', 'print the timeline document instead of tables')
+    .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
+    .action(async (plan, flags) => done(await timelineCommand(plan, flags, io)));
+
+  return { command: program, exitCode: () => exitCode };
+}
