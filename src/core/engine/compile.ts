@@ -69,16 +69,24 @@ export interface CompiledPlan {
    */
   readonly arrivalStart: Int32Array;
   readonly arrivalCut: Float64Array;
+  /**
+   * Where to start looking: for readiness pledge number i (in readinessPledges order) and a uniform in
+   * bucket b = ⌊v·ARRIVAL_BUCKETS⌋, arrivalGuess[i·(ARRIVAL_BUCKETS+1) + b] is the arrival day of
+   * v = b / ARRIVAL_BUCKETS, a lower bound; a short forward scan finds the exact day.
+   */
+  readonly arrivalGuess: Int32Array;
   readonly maxHorizon: number;
   /** requires of pledge p: requiresList[requiresStart[p] … requiresStart[p+1]). */
   readonly requiresStart: Int32Array;
   readonly requiresList: Int32Array;
   readonly scenarios: readonly CompiledScenario[];
-  /** Keys of the draw streams, by entity index. */
-  readonly blocKeys: readonly EntityKey[];
-  readonly actorKeys: readonly EntityKey[];
-  readonly pledgeHonourKeys: readonly EntityKey[];
-  readonly readinessKeys: readonly EntityKey[];
+  /** Keys of the draw streams by entity index: entity i's keys are [2i] and [2i+1]. */
+  readonly blocKeys: Uint32Array;
+  readonly actorKeys: Uint32Array;
+  readonly pledgeHonourKeys: Uint32Array;
+  readonly readinessKeys: Uint32Array;
+  /** Pledges whose arrival day is drawn (on call or backstop with readinessDays > 0). */
+  readonly readinessPledges: Int32Array;
 }
 
 export function compilePlan(plan: Plan, seed: number = plan.settings.seed): CompiledPlan {
@@ -176,6 +184,12 @@ export function compilePlan(plan: Plan, seed: number = plan.settings.seed): Comp
     maxHorizon,
   );
 
+  const readinessPledges = Int32Array.from(
+    plan.pledges
+      .map((_, p) => p)
+      .filter((p) => (arrivalStart[p + 1] as number) > (arrivalStart[p] as number)),
+  );
+
   return {
     plan,
     seed,
@@ -196,11 +210,46 @@ export function compilePlan(plan: Plan, seed: number = plan.settings.seed): Comp
     requiresStart,
     requiresList: Int32Array.from(requiresList),
     scenarios,
-    blocKeys: blocIds.map((_, g) => entityKey(seed, Stream.bloc, g)),
-    actorKeys: actorIds.map((_, a) => entityKey(seed, Stream.actor, a)),
-    pledgeHonourKeys: plan.pledges.map((_, p) => entityKey(seed, Stream.pledgeHonour, p)),
-    readinessKeys: plan.pledges.map((_, p) => entityKey(seed, Stream.readiness, p)),
+    blocKeys: streamKeys(seed, Stream.bloc, blocIds.length),
+    actorKeys: streamKeys(seed, Stream.actor, actorIds.length),
+    pledgeHonourKeys: streamKeys(seed, Stream.pledgeHonour, n),
+    readinessKeys: streamKeys(seed, Stream.readiness, n),
+    readinessPledges,
+    arrivalGuess: arrivalGuesses(readinessPledges, arrivalStart, arrivalCut),
   };
+}
+
+/** Buckets of the readiness uniform for the arrival-day lookup (see CompiledPlan.arrivalGuess). */
+export const ARRIVAL_BUCKETS = 256;
+
+function arrivalGuesses(
+  readinessPledges: Int32Array,
+  arrivalStart: Int32Array,
+  arrivalCut: Float64Array,
+): Int32Array {
+  const out = new Int32Array(readinessPledges.length * (ARRIVAL_BUCKETS + 1));
+  readinessPledges.forEach((p, i) => {
+    const lo = arrivalStart[p] as number;
+    const hi = arrivalStart[p + 1] as number;
+    let k = 0;
+    for (let b = 0; b <= ARRIVAL_BUCKETS; b++) {
+      const v = b / ARRIVAL_BUCKETS;
+      // Least k with v ≤ cut[k] (the cuts rise with k); hi − lo when v is above every cut.
+      while (lo + k < hi && (arrivalCut[lo + k] as number) < v) k++;
+      out[i * (ARRIVAL_BUCKETS + 1) + b] = k;
+    }
+  });
+  return out;
+}
+
+function streamKeys(seed: number, stream: Stream, count: number): Uint32Array {
+  const keys = new Uint32Array(2 * count);
+  for (let i = 0; i < count; i++) {
+    const k = entityKey(seed, stream, i);
+    keys[2 * i] = k.a;
+    keys[2 * i + 1] = k.b;
+  }
+  return keys;
 }
 
 function readinessCuts(

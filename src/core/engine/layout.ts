@@ -7,9 +7,10 @@ import type { VariantSpec } from './variant-spec.js';
 
 /**
  * Daily power values kept for the bands, across trials. Up to this many, every trial enters the bands;
- * beyond it the bands use the first ⌊budget / values per trial⌋ trials — an i.i.d. sample, reported as
- * `settings.bandsTrials` — so memory and the time to select percentiles stay bounded (2^23 doubles =
- * 64 MiB). Percentiles of a few thousand i.i.d. trials are well within the Monte Carlo noise of the rest.
+ * beyond it the bands use every s-th trial (0, s, 2s, …, s = ⌈trials / ⌊budget / values per trial⌋⌉) —
+ * an i.i.d. sample, spread over all threads' blocks, reported as `settings.bandsTrials` — so memory
+ * and the time to select percentiles stay bounded (2^23 doubles = 64 MiB). Percentiles of a few thousand
+ * i.i.d. trials are well within the Monte Carlo noise of the rest.
  */
 export const DEFAULT_BAND_BUDGET = 2 ** 23;
 
@@ -23,7 +24,8 @@ export interface Layout {
   /** bandOffset[v][k]: first band value (domain 0, day 0) of that pair; domain j, day t at + j·H + t. */
   readonly bandOffset: readonly (readonly number[])[];
   readonly bandValuesPerTrial: number;
-  /** Trials 0 … bandsTrials−1 enter the bands. */
+  /** Trials 0, bandStride, 2·bandStride, … enter the bands: bandsTrials of them. */
+  readonly bandStride: number;
   readonly bandsTrials: number;
 }
 
@@ -52,6 +54,24 @@ export function makeLayout(
     seriesOffset.push(so);
     bandOffset.push(bo);
   }
-  const bandsTrials = nBand === 0 ? trials : Math.max(1, Math.min(trials, Math.floor(bandBudget / nBand)));
-  return { variants, scenarios, seriesOffset, nSeries, bandOffset, bandValuesPerTrial: nBand, bandsTrials };
+  const room = nBand === 0 ? trials : Math.max(1, Math.min(trials, Math.floor(bandBudget / nBand)));
+  const bandStride = Math.ceil(trials / room);
+  const bandsTrials = Math.ceil(trials / bandStride);
+  return {
+    variants,
+    scenarios,
+    seriesOffset,
+    nSeries,
+    bandOffset,
+    bandValuesPerTrial: nBand,
+    bandStride,
+    bandsTrials,
+  };
+}
+
+/** Band rows of trials [start, end): the multiples of the stride in that range. */
+export function bandRowsIn(layout: Layout, start: number, end: number): { first: number; count: number } {
+  const s = layout.bandStride;
+  const first = Math.ceil(start / s);
+  return { first, count: Math.max(0, Math.ceil(end / s) - first) };
 }

@@ -100,13 +100,14 @@ describe('deterministic readiness (σ = 0)', () => {
 });
 
 describe('arrivalDay (the readiness lookup)', () => {
-  it('finds the least k with v ≤ cut[k], or maxHorizon when v is above every cut', () => {
+  it('finds the least k with v ≤ cut[k], or maxHorizon when v is above every cut, from any lower bound', () => {
     fc.assert(
       fc.property(
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 40 }),
         fc.double({ min: 0, max: 1, noNaN: true, minExcluded: true, maxExcluded: true }),
         fc.nat(5),
-        (raw, v, pad) => {
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (raw, v, pad, guessShare) => {
           const cuts = [...raw].sort((x, y) => x - y);
           const buffer = new Float64Array(pad + cuts.length + 3).fill(-1);
           buffer.set(cuts, pad);
@@ -118,7 +119,11 @@ describe('arrivalDay (the readiness lookup)', () => {
               break;
             }
           }
-          expect(arrivalDay(buffer, pad, pad + cuts.length, v, maxHorizon)).toBe(expected);
+          expect(arrivalDay(buffer, pad, pad + cuts.length, v)).toBe(expected);
+          // Any lower bound as the starting point gives the same day.
+          expect(arrivalDay(buffer, pad, pad + cuts.length, v, Math.floor(guessShare * expected))).toBe(
+            expected,
+          );
         },
       ),
       { numRuns: 500 },

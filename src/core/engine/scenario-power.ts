@@ -7,6 +7,7 @@
  */
 import type { CompiledPlan, CompiledScenario } from './compile.js';
 import { PostureCode } from './compile.js';
+import { actsFromDayZero } from './day0-table.js';
 import { NEVER } from './trial-draws.js';
 
 export interface PowerScratch {
@@ -25,7 +26,10 @@ export interface PowerScratch {
   readonly sweepRun: Float64Array;
   /** Per domain j: 1 where the first sweep reached the end or the day from which no day can fail. */
   readonly sweepDone: Uint8Array;
-  /** Per pledge: the day its power arrives in this scenario (may be ≥ H; NEVER for an uncalled backstop). */
+  /**
+   * Per backstop pledge: the day its power arrives in this scenario (may be ≥ H; NEVER when it is not
+   * called). Other pledges arrive on the trial's ⌈δ_p⌉ (TrialDraws.arrival).
+   */
   readonly arrivalDay: Int32Array;
 }
 
@@ -61,36 +65,31 @@ export function scenarioPower(
   s: CompiledScenario,
   backstopTriggerDays: number,
   candidates: Candidates,
+  day0Rows: Int32Array,
+  day0Domains: Int32Array,
+  day0Sums: Float64Array,
   active: Uint8Array,
   arrival: Int32Array,
   scratch: PowerScratch,
 ): void {
-  const { pledges, backstops, day0Start, day0Pledge, day0Power } = candidates;
+  const { pledges, backstops } = candidates;
   const H = s.horizon;
   const W = H + 1;
   const nD = s.domains.length;
-  const { diff, arrivalDay, shortfall, trigger } = scratch;
-  const { contribStart, contribDomain, contribPower } = s;
-  for (let j = 0; j < nD; j++) {
-    let sum = 0;
-    for (let c = day0Start[j] as number; c < (day0Start[j + 1] as number); c++) {
-      sum += (active[day0Pledge[c] as number] as number) * (day0Power[c] as number);
-    }
-    diff[j * W] = (diff[j * W] as number) + sum;
+  const { diff, shortfall, trigger } = scratch;
+  // Day-0 power, summed once per trial and variant (day0-table.ts).
+  for (let i = 0; i < day0Rows.length; i++) {
+    const at = (day0Domains[i] as number) * W;
+    diff[at] = (diff[at] as number) + (day0Sums[day0Rows[i] as number] as number);
   }
-  // Branch-free on purpose: whether a pledge is active is a coin flip per trial, and mispredicted
-  // branches cost more than adding 0. Inactive or late pledges add 0, or land in column H, which no
-  // day reads (clearScenario wipes it).
-  for (let i = 0; i < pledges.length; i++) {
-    const p = pledges[i] as number;
-    const on = active[p] as number;
-    const day = arrival[p] as number;
-    arrivalDay[p] = day;
-    const col = Math.min(day, H);
-    for (let c = contribStart[p] as number; c < (contribStart[p + 1] as number); c++) {
-      const at = (contribDomain[c] as number) * W + col;
-      diff[at] = (diff[at] as number) + on * (contribPower[c] as number);
-    }
+  // Delayed pledges, one flat list of contributions: no inner loop whose length changes from pledge to
+  // pledge, and no branch on whether a pledge is active (a coin flip per trial, so a branch would
+  // mispredict): inactive pledges add 0, late ones land in column H, which no day reads.
+  const { flatPledge, flatRow, flatPower } = candidates;
+  for (let c = 0; c < flatPledge.length; c++) {
+    const p = flatPledge[c] as number;
+    const at = (flatRow[c] as number) + Math.min(arrival[p] as number, H);
+    diff[at] = (diff[at] as number) + (active[p] as number) * (flatPower[c] as number);
   }
   const K = backstopTriggerDays;
   const withBackstops = backstops.length > 0 && K > 0;
@@ -223,19 +222,19 @@ export function clearScenario(s: CompiledScenario, scratch: PowerScratch): void 
 
 /**
  * The pledges that can add power in (variant, scenario): counted, answering, with an effect in a
- * scenario domain. Those that always act from day 0 (in place, production, or on call with no declared
- * readiness) are kept apart, grouped by domain: they are summed in a register instead of being added one
- * by one into the same cell of the difference array, a chain of dependent stores that was the engine's
- * slowest line.
+ * scenario domain. Those that always act from day 0 are listed apart (`day0`): the trial loop takes
+ * their power from the day-0 table, summed once per variant.
  */
 export interface Candidates {
   /** Non-backstop pledges whose arrival day is drawn. */
   readonly pledges: Int32Array;
+  /** Their contributions, flat: pledge, row offset j·(H+1) of the domain, power per day. */
+  readonly flatPledge: Int32Array;
+  readonly flatRow: Int32Array;
+  readonly flatPower: Float64Array;
   readonly backstops: Int32Array;
-  /** Day-0 contributions of domain j: entries day0Start[j] … day0Start[j+1]−1. */
-  readonly day0Start: Int32Array;
-  readonly day0Pledge: Int32Array;
-  readonly day0Power: Float64Array;
+  /** Pledges acting from day 0. */
+  readonly day0: Int32Array;
 }
 
 export function candidatePledges(
@@ -245,30 +244,30 @@ export function candidatePledges(
 ): Candidates {
   const pledges: number[] = [];
   const backstops: number[] = [];
-  const day0: { p: number; power: number }[][] = s.domains.map(() => []);
+  const day0: number[] = [];
   for (let p = 0; p < pledgeCounted.length; p++) {
     if (pledgeCounted[p] !== 1 || s.answers[p] !== 1) continue;
     if ((s.contribStart[p + 1] as number) === (s.contribStart[p] as number)) continue;
     if (compiled.pledgePosture[p] === PostureCode.backstop) backstops.push(p);
-    else if ((compiled.arrivalStart[p + 1] as number) > (compiled.arrivalStart[p] as number)) pledges.push(p);
-    else {
-      for (let c = s.contribStart[p] as number; c < (s.contribStart[p + 1] as number); c++) {
-        day0[s.contribDomain[c] as number]?.push({ p, power: s.contribPower[c] as number });
-      }
+    else if (actsFromDayZero(compiled, p)) day0.push(p);
+    else pledges.push(p);
+  }
+  const flatPledge: number[] = [];
+  const flatRow: number[] = [];
+  const flatPower: number[] = [];
+  for (const p of pledges) {
+    for (let c = s.contribStart[p] as number; c < (s.contribStart[p + 1] as number); c++) {
+      flatPledge.push(p);
+      flatRow.push((s.contribDomain[c] as number) * (s.horizon + 1));
+      flatPower.push(s.contribPower[c] as number);
     }
   }
-  const day0Start = new Int32Array(s.domains.length + 1);
-  let at = 0;
-  day0.forEach((list, j) => {
-    day0Start[j] = at;
-    at += list.length;
-  });
-  day0Start[s.domains.length] = at;
   return {
     pledges: Int32Array.from(pledges),
+    flatPledge: Int32Array.from(flatPledge),
+    flatRow: Int32Array.from(flatRow),
+    flatPower: Float64Array.from(flatPower),
     backstops: Int32Array.from(backstops),
-    day0Start,
-    day0Pledge: Int32Array.from(day0.flat(), (x) => x.p),
-    day0Power: Float64Array.from(day0.flat(), (x) => x.power),
+    day0: Int32Array.from(day0),
   };
 }

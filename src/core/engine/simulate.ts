@@ -4,9 +4,10 @@
  * scenario builds power over time and scores every domain (MODEL.md §2–4).
  */
 import type { CompiledPlan, CompiledScenario } from './compile.js';
+import { buildDay0Table, type Day0Table, sumDay0 } from './day0-table.js';
 import { leastConstantPower } from './gap.js';
 import { actorsHonouring, pledgesActive } from './honour.js';
-import type { Layout } from './layout.js';
+import { bandRowsIn, type Layout } from './layout.js';
 import {
   allocatePowerScratch,
   candidatePledges,
@@ -32,7 +33,8 @@ export function simulateTrials(
 ): TrialBlock {
   const n = end - start;
   const { nSeries, bandValuesPerTrial, variants, scenarios } = layout;
-  const bandRows = Math.max(0, Math.min(end, layout.bandsTrials) - start);
+  const { first: firstBandRow, count: bandRows } = bandRowsIn(layout, start, end);
+  const stride = layout.bandStride;
   const out: TrialBlock = {
     start,
     end,
@@ -54,13 +56,15 @@ export function simulateTrials(
       candidatePledges(compiled, compiled.scenarios[si] as CompiledScenario, spec.pledgeCounted),
     ),
   );
+  const day0 = variants.map((spec) => buildDay0Table(compiled, spec.pledgeCounted, scenarios));
+  const day0Sums = new Float64Array(Math.max(0, ...day0.map((t) => t.rowStart.length - 1)));
   const seriesOffset = layout.seriesOffset as readonly (readonly number[])[];
   const bandOffset = layout.bandOffset as readonly (readonly number[])[];
 
   for (let trial = start; trial < end; trial++) {
     drawTrial(compiled, trial, draws, blocScratch);
     const row = (trial - start) * nSeries;
-    const bandRow = trial - start < bandRows ? (trial - start) * bandValuesPerTrial : -1;
+    const bandRow = trial % stride === 0 ? (trial / stride - firstBandRow) * bandValuesPerTrial : -1;
     for (let v = 0; v < variants.length; v++) {
       const spec = variants[v] as (typeof variants)[number];
       const act = active[v] as Uint8Array;
@@ -75,10 +79,22 @@ export function simulateTrials(
         continue;
       }
       const vCandidates = candidates[v] as (typeof candidates)[number];
+      const table = day0[v] as Day0Table;
+      sumDay0(table, act, day0Sums);
       for (let k = 0; k < scenarios.length; k++) {
         const s = compiled.scenarios[scenarios[k] as number] as CompiledScenario;
         const cand = vCandidates[k] as (typeof vCandidates)[number];
-        scenarioPower(s, compiled.plan.settings.backstopTriggerDays, cand, act, draws.arrival, scratch);
+        scenarioPower(
+          s,
+          compiled.plan.settings.backstopTriggerDays,
+          cand,
+          table.rows[k] as Int32Array,
+          table.domains[k] as Int32Array,
+          day0Sums,
+          act,
+          draws.arrival,
+          scratch,
+        );
         scoreDomains(
           s,
           scratch,

@@ -21,8 +21,9 @@ export function summarize(compiled: CompiledPlan, layout: Layout, block: TrialBl
   const { plan } = compiled;
   const trials = block.end - block.start;
   const { nSeries } = layout;
-  const column = new Float64Array(Math.max(trials, layout.bandsTrials));
   const capabilities = plan.capabilities;
+  const series = seriesTotals(block, nSeries, trials);
+  const column = new Float64Array(trials);
 
   const variants = layout.variants.map((spec, v): VariantResult => {
     let weighted = 0;
@@ -45,13 +46,7 @@ export function summarize(compiled: CompiledPlan, layout: Layout, block: TrialBl
       weights += s.weight;
       const domains = s.domains.map((domain, j): DomainResult => {
         const at = first + j;
-        let heldD = 0;
-        let sumShort = 0;
-        for (let i = 0; i < trials; i++) {
-          heldD += block.holds[i * nSeries + at] as number;
-          sumShort += block.shortfall[i * nSeries + at] as number;
-          column[i] = block.gap[i * nSeries + at] as number;
-        }
+        column.set(series.gap.subarray(at * trials, (at + 1) * trials));
         const gapPower = trials === 0 ? 0 : quantileInPlace(column, trials, plan.settings.target);
         const units: Record<string, number> = {};
         for (const c of capabilities) {
@@ -61,10 +56,10 @@ export function summarize(compiled: CompiledPlan, layout: Layout, block: TrialBl
         const bandAt = ((layout.bandOffset[v] as readonly number[])[k] as number) + j * s.horizon;
         return {
           domain,
-          pHold: heldD / trials,
-          meanShortfall: sumShort / trials,
+          pHold: (series.held[at] as number) / trials,
+          meanShortfall: (series.shortfall[at] as number) / trials,
           gap: { power: gapPower, units },
-          bands: bandsOf(block, layout, bandAt, s.horizon, column),
+          bands: bandsOf(block, layout, bandAt, s.horizon),
           requirement: Array.from(s.requirement[j] as Float64Array),
           threatened: (s.totalRequirement[j] as number) > 0,
         };
@@ -86,16 +81,41 @@ export function summarize(compiled: CompiledPlan, layout: Layout, block: TrialBl
   return { model: MODEL_VERSION, title: plan.title, settings, variants };
 }
 
-/** p10 / p50 / p90 per day over the trials kept for the bands (nearest rank). */
-function bandsOf(
+/**
+ * One pass over the trials, row by row (the arrays are trial-major): per series the count of trials it
+ * held, the sum of shortfall shares in trial order, and its gaps copied out series-major for the
+ * quantiles. Going series by series instead would stride through memory once per series.
+ */
+function seriesTotals(
   block: TrialBlock,
-  layout: Layout,
-  at: number,
-  horizon: number,
-  column: Float64Array,
-): DomainResult['bands'] {
+  nSeries: number,
+  trials: number,
+): { held: Float64Array; shortfall: Float64Array; gap: Float64Array } {
+  const held = new Float64Array(nSeries);
+  const shortfall = new Float64Array(nSeries);
+  const gap = new Float64Array(nSeries * trials);
+  for (let i = 0; i < trials; i++) {
+    const row = i * nSeries;
+    for (let x = 0; x < nSeries; x++) {
+      held[x] = (held[x] as number) + (block.holds[row + x] as number);
+      shortfall[x] = (shortfall[x] as number) + (block.shortfall[row + x] as number);
+      gap[x * trials + i] = block.gap[row + x] as number;
+    }
+  }
+  return { held, shortfall, gap };
+}
+
+/** p10 / p50 / p90 per day over the trials kept for the bands (nearest rank). */
+function bandsOf(block: TrialBlock, layout: Layout, at: number, horizon: number): DomainResult['bands'] {
   const rows = layout.bandsTrials;
   const stride = layout.bandValuesPerTrial;
+  // Transpose this series into day-major order first: reading one day across rows jumps a whole row
+  // each time (a cache miss per value); copying each row's days in one go does not.
+  const byDay = new Float64Array(horizon * rows);
+  for (let i = 0; i < rows; i++) {
+    const from = i * stride + at;
+    for (let t = 0; t < horizon; t++) byDay[t * rows + i] = block.bands[from + t] as number;
+  }
   const p10: number[] = [];
   const p50: number[] = [];
   const p90: number[] = [];
@@ -103,7 +123,7 @@ function bandsOf(
   const k50 = nearestRank(0.5, rows);
   const k90 = nearestRank(0.9, rows);
   for (let t = 0; t < horizon; t++) {
-    for (let i = 0; i < rows; i++) column[i] = block.bands[i * stride + at + t] as number;
+    const column = byDay.subarray(t * rows, (t + 1) * rows);
     // Select the highest rank first: quickselect leaves everything below it in [0, k), where the lower
     // ranks are then found.
     const v90 = selectKth(column, rows, k90);

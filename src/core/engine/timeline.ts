@@ -7,6 +7,8 @@ import type { Plan, Posture } from '../plan/types.js';
 import { nearestRank, selectKth } from '../stats/nearest-rank.js';
 import type { Progress } from './assess.js';
 import { assess } from './assess.js';
+import { PostureCode } from './compile.js';
+import { buildDay0Table, sumDay0 } from './day0-table.js';
 import { actorsHonouring, pledgesActive } from './honour.js';
 import type { DomainResult, ScenarioResult } from './result-types.js';
 import { prepareRun } from './run-plan.js';
@@ -74,8 +76,10 @@ export function timeline(plan: Plan, options: TimelineOptions): Timeline {
   const spec = layout.variants[0] as (typeof layout.variants)[number];
   const s = compiled.scenarios[layout.scenarios[0] as number] as (typeof compiled.scenarios)[number];
   const candidates = candidatePledges(compiled, s, spec.pledgeCounted);
+  const day0 = buildDay0Table(compiled, spec.pledgeCounted, layout.scenarios);
+  const day0Sums = new Float64Array(day0.rowStart.length);
   const all = Int32Array.from(
-    new Set([...candidates.day0Pledge, ...candidates.pledges, ...candidates.backstops]),
+    new Set([...candidates.day0, ...candidates.pledges, ...candidates.backstops]),
   ).sort();
   // arrivals[i·trials + trial]: arrival day of candidate i, or −1 when inactive.
   const arrivals = new Int32Array(all.length * trials);
@@ -89,11 +93,24 @@ export function timeline(plan: Plan, options: TimelineOptions): Timeline {
     drawTrial(compiled, trial, draws, bloc);
     actorsHonouring(compiled, spec, draws, honours);
     pledgesActive(compiled, spec, draws, honours, active);
-    scenarioPower(s, K, candidates, active, draws.arrival, scratch);
+    sumDay0(day0, active, day0Sums);
+    scenarioPower(
+      s,
+      K,
+      candidates,
+      day0.rows[0] as Int32Array,
+      day0.domains[0] as Int32Array,
+      day0Sums,
+      active,
+      draws.arrival,
+      scratch,
+    );
     clearScenario(s, scratch);
     for (let i = 0; i < all.length; i++) {
       const p = all[i] as number;
-      arrivals[i * trials + trial] = active[p] === 1 ? (scratch.arrivalDay[p] as number) : -1;
+      const day =
+        compiled.pledgePosture[p] === PostureCode.backstop ? scratch.arrivalDay[p] : draws.arrival[p];
+      arrivals[i * trials + trial] = active[p] === 1 ? (day as number) : -1;
     }
     if (onProgress !== undefined && (trial + 1) % 1024 === 0) {
       onProgress({ done: trials + trial + 1, total: 2 * trials });

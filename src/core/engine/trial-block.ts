@@ -13,9 +13,9 @@ export interface TrialBlock {
   readonly shortfall: Float64Array;
   /** [trial − start][series]: least constant power c that closes it. */
   readonly gap: Float64Array;
-  /** First trial whose power is in `bands` (= start) and how many rows. */
+  /** How many of the block's trials enter the bands (see Layout.bandStride). */
   readonly bandRows: number;
-  /** [trial − start][band value]. */
+  /** [band row][band value], band rows in trial order. */
   readonly bands: Float64Array;
 }
 

@@ -5,7 +5,7 @@
  */
 import { trialWordA, trialWordB, uniformAt } from '../random/counter-rng.js';
 import { normalQuantile } from '../random/normal.js';
-import type { CompiledPlan } from './compile.js';
+import { ARRIVAL_BUCKETS, type CompiledPlan } from './compile.js';
 
 /** A day index beyond any horizon (horizons are ≤ 3650 days): "does not arrive". */
 export const NEVER = 1 << 30;
@@ -40,51 +40,37 @@ export function drawTrial(compiled: CompiledPlan, trial: number, out: TrialDraws
   const rho = settings.blocCorrelation;
   const sr = Math.sqrt(rho);
   const s1r = Math.sqrt(1 - rho);
+  const { blocKeys, actorKeys, pledgeHonourKeys, readinessKeys, actorBloc } = compiled;
   for (let g = 0; g < bloc.length; g++) {
-    const k = compiled.blocKeys[g] as { a: number; b: number };
-    bloc[g] = normalQuantile(uniformAt(k.a, k.b, ta, tb));
+    bloc[g] = normalQuantile(uniformAt(blocKeys[2 * g] as number, blocKeys[2 * g + 1] as number, ta, tb));
   }
   const { z, u, arrival } = out;
   for (let a = 0; a < z.length; a++) {
-    const k = compiled.actorKeys[a] as { a: number; b: number };
-    const eps = normalQuantile(uniformAt(k.a, k.b, ta, tb));
-    z[a] = sr * (bloc[compiled.actorBloc[a] as number] as number) + s1r * eps;
+    const eps = normalQuantile(uniformAt(actorKeys[2 * a] as number, actorKeys[2 * a + 1] as number, ta, tb));
+    z[a] = sr * (bloc[actorBloc[a] as number] as number) + s1r * eps;
   }
-  const { arrivalStart, arrivalCut, maxHorizon } = compiled;
   for (let p = 0; p < u.length; p++) {
-    const k = compiled.pledgeHonourKeys[p] as { a: number; b: number };
-    u[p] = uniformAt(k.a, k.b, ta, tb);
-    const lo = arrivalStart[p] as number;
-    const hi = arrivalStart[p + 1] as number;
-    if (hi > lo) {
-      const kr = compiled.readinessKeys[p] as { a: number; b: number };
-      arrival[p] = arrivalDay(arrivalCut, lo, hi, uniformAt(kr.a, kr.b, ta, tb), maxHorizon);
-    } else {
-      arrival[p] = 0;
-    }
+    u[p] = uniformAt(pledgeHonourKeys[2 * p] as number, pledgeHonourKeys[2 * p + 1] as number, ta, tb);
+  }
+  // Pledges not in this list act from day 0: their arrival stays 0 as allocated.
+  const { arrivalStart, arrivalCut, arrivalGuess, readinessPledges } = compiled;
+  for (let i = 0; i < readinessPledges.length; i++) {
+    const p = readinessPledges[i] as number;
+    const v = uniformAt(readinessKeys[2 * p] as number, readinessKeys[2 * p + 1] as number, ta, tb);
+    // Start from the lower bound of v's bucket: the buckets are narrow, so the scan is usually zero or one
+    // step (a binary search here was a chain of dependent loads, the slowest part of the draws).
+    const guess = arrivalGuess[i * (ARRIVAL_BUCKETS + 1) + Math.floor(v * ARRIVAL_BUCKETS)] as number;
+    arrival[p] = arrivalDay(arrivalCut, arrivalStart[p] as number, arrivalStart[p + 1] as number, v, guess);
   }
 }
 
 /**
- * ⌈δ⌉ for the readiness uniform `v`: the least k with v ≤ cut[k] (cuts ascending in k), or maxHorizon
- * when it is later than every horizon.
+ * ⌈δ⌉ for the readiness uniform `v`: the least k with v ≤ cuts[lo + k] (cuts rise with k), or hi − lo
+ * (= maxHorizon, "too late") when v is above every cut. `from` must not exceed the answer: a lower bound
+ * such as CompiledPlan.arrivalGuess, from which a short forward scan finds the day.
  */
-export function arrivalDay(
-  cuts: Float64Array,
-  lo: number,
-  hi: number,
-  v: number,
-  maxHorizon: number,
-): number {
-  if (v > (cuts[hi - 1] as number)) return maxHorizon;
-  // Lower bound without data-dependent branches (the uniform is random, so a branchy search mispredicts
-  // about half its steps).
-  let base = lo;
-  let n = hi - lo;
-  while (n > 1) {
-    const half = n >>> 1;
-    base = (cuts[base + half - 1] as number) < v ? base + half : base;
-    n -= half;
-  }
-  return base - lo;
+export function arrivalDay(cuts: Float64Array, lo: number, hi: number, v: number, from = 0): number {
+  let k = lo + from;
+  while (k < hi && (cuts[k] as number) < v) k++;
+  return k - lo;
 }
