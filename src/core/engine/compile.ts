@@ -5,7 +5,7 @@
  */
 import { GuarantorError } from '../errors.js';
 import type { Plan, Posture } from '../plan/types.js';
-import { type EntityKey, entityKey, Stream } from '../random/counter-rng.js';
+import { entityKey, Stream } from '../random/counter-rng.js';
 import { normalCdf } from '../random/normal.js';
 import { pledgeUnits } from './production.js';
 import { requirementSeries } from './threat.js';

@@ -72,7 +72,7 @@ export function scenarioPower(
   arrival: Int32Array,
   scratch: PowerScratch,
 ): void {
-  const { pledges, backstops } = candidates;
+  const { backstops } = candidates;
   const H = s.horizon;
   const W = H + 1;
   const nD = s.domains.length;
