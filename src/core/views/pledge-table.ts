@@ -5,7 +5,7 @@
  * reliability, bindingness and conditions are applied by the engine).
  */
 import { pledgeUnits } from '../engine/production.js';
-import type { Bindingness, Capability, Plan, PledgeStatus, Posture, Source } from '../plan/types.js';
+import type { Capability, Plan, Pledge, Posture } from '../plan/types.js';
 
 export interface PledgeFilter {
   /** Only rows of this domain. */
@@ -15,7 +15,20 @@ export interface PledgeFilter {
   readonly posture?: Posture;
 }
 
-export interface PledgeRow {
+/** The pledge's own terms, as in the plan. */
+type PledgeTerms = Pick<
+  Pledge,
+  | 'posture'
+  | 'readinessDays'
+  | 'bindingness'
+  | 'triggers'
+  | 'requires'
+  | 'fundingPerYear'
+  | 'status'
+  | 'sources'
+>;
+
+export interface PledgeRow extends PledgeTerms {
   readonly actor: string;
   readonly actorName: string;
   /** The domain of this row; `null` for a capability with no effect anywhere (listed, adds nothing). */
@@ -30,16 +43,6 @@ export interface PledgeRow {
   readonly unitPower: number;
   /** units × unitPower: nominal power in this domain. */
   readonly power: number;
-  readonly posture: Posture;
-  readonly readinessDays: number;
-  /** Undefined for the protected actor (always honoured). */
-  readonly bindingness?: Bindingness;
-  /** Scenario tags it answers; undefined = every scenario. */
-  readonly triggers?: readonly string[];
-  readonly requires: readonly string[];
-  readonly fundingPerYear?: number;
-  readonly status: PledgeStatus;
-  readonly sources: readonly Source[];
 }
 
 export interface DomainTotal {
