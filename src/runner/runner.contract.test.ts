@@ -69,3 +69,18 @@ describe('thread runner', () => {
     expect(JSON.stringify(a.variants)).not.toBe(JSON.stringify(b.variants));
   });
 });
+
+describe('a run too large for memory', () => {
+  it('is refused up front with RUN_TOO_LARGE instead of failing to allocate', () => {
+    const big = normalizePlan(
+      planSchema.parse(generatePlan({ partners: 3, pledges: 10, scenarios: 30, horizonDays: 5, trials: 1 })),
+    );
+    // 30 scenarios × 3 domains × 2 variants = 180 series; 10^7 trials → 1.8e9 results.
+    expect(() => assess(big, { trials: 1e7 })).toThrow(/RUN_TOO_LARGE|per-trial results/);
+    try {
+      assess(big, { trials: 1e7 });
+    } catch (e) {
+      expect((e as GuarantorError).code).toBe('RUN_TOO_LARGE');
+    }
+  });
+});

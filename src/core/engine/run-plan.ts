@@ -63,8 +63,21 @@ export function prepareRun(plan: Plan, options: RunOptions = {}): PreparedRun {
     return i;
   });
   const layout = makeLayout(compiled, specs, scenarios, trials, options.bandBudget ?? DEFAULT_BAND_BUDGET);
+  const results = trials * layout.nSeries;
+  if (results > MAX_TRIAL_RESULTS) {
+    // Each kept result costs 17 bytes (held, shortfall, gap): refuse up front rather than fail to allocate.
+    throw new GuarantorError(
+      'RUN_TOO_LARGE',
+      `this run would keep ${results.toExponential(2)} per-trial results (${trials} trials × ${layout.nSeries} ` +
+        `variant-scenario-domains), more than the ${MAX_TRIAL_RESULTS.toExponential(2)} that fit in memory; ` +
+        'use fewer --trials, or fewer variants or scenarios per run',
+    );
+  }
   return { compiled, layout, trials };
 }
+
+/** Most per-trial results one run keeps (2^28 ≈ 2.7e8, about 4.6 GB). */
+export const MAX_TRIAL_RESULTS = 2 ** 28;
 
 /** Cuts [0, trials) into at most `parts` contiguous ranges of near-equal size. */
 export function trialRanges(trials: number, parts: number): [number, number][] {
