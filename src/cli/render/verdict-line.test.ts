@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ScenarioResult, VariantResult } from '../../core/engine/result-types.js';
+import type { VariantResult } from '../../core/engine/result-types.js';
+import { scenarioResult } from '../../core/views/testing/results.js';
 import { verdictLines } from './verdict-line.js';
 
-const scenario = (id: string, pHold: number, ci95: [number, number]): ScenarioResult => ({
-  id,
-  pHold,
-  ci95,
-  domains: [],
-  title: id,
-  weight: 1,
-  horizonDays: 10,
-});
+const scenario = scenarioResult;
 
 const europeOnly: VariantResult = {
   id: 'europe-only',

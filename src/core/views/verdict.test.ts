@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ScenarioResult, VariantResult } from '../engine/result-types.js';
+import { scenarioResult } from './testing/results.js';
 import { verdict } from './verdict.js';
 
-const scenario = (id: string, pHold: number, ci95: [number, number]): ScenarioResult => ({
-  id,
-  pHold,
-  ci95,
-  domains: [],
-  title: id,
-  weight: 1,
-  horizonDays: 10,
-});
+const scenario = scenarioResult;
 const variant = (...scenarios: ScenarioResult[]): VariantResult => ({
   id: 'v',
   value: 0,
