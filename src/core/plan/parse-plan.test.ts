@@ -83,6 +83,16 @@ describe('parsePlan: valid plans', () => {
     expect(plan.pledges.find((p) => p.id === 'fra-air-policing')?.sources[0]?.date).toBe('2025-09-04');
   });
 
+  it('takes source dates as YYYY, YYYY-MM, YYYY-MM-DD or an ISO 8601 date-time, nothing vaguer', () => {
+    for (const date of ['2025', '2025-09', '2025-09-04', '2025-09-04T10:00:00Z', '2025-09-04T10:00+02:00']) {
+      const text = edit(MINIMAL_PLAN_YAML, 'date: 2025-09-04', `date: "${date}"`);
+      expect(parsed(text).plan.pledges.find((p) => p.id === 'fra-air-policing')?.sources[0]?.date).toBe(date);
+    }
+    const bad = parsePlan(edit(MINIMAL_PLAN_YAML, 'date: 2025-09-04', 'date: "4 Sep 2025"'), 'plan.yaml');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error[0]?.path).toMatch(/sources\[0\]\.date$/);
+  });
+
   it('does not resolve YAML 1.1 tags such as !!binary, and warns about them', () => {
     const text = edit(MINIMAL_PLAN_YAML, 'currency: EUR', 'currency: !!binary RVVS');
     const result = parsed(text);

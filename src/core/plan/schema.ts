@@ -38,7 +38,10 @@ const probability = finite
 const domain = z.string().min(1, 'expected a non-empty domain name');
 const isoDate = z
   .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected a date as YYYY-MM-DD (or YYYY-MM, YYYY)');
+  .regex(
+    /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$/,
+    'expected a date as YYYY-MM-DD (or YYYY-MM, YYYY, or an ISO 8601 date-time)',
+  );
 
 export const sourceSchema = z.strictObject({
   title: z.string().min(1, 'a source needs a title'),
