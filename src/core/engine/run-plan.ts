@@ -18,6 +18,11 @@ export interface RunOptions {
   readonly seed?: number;
   /** See DEFAULT_BAND_BUDGET. */
   readonly bandBudget?: number;
+  /**
+   * Restrict every variant to these actors (ids; the protected actor is always in), with the same draws
+   * for everybody (MODEL.md §5: the value of a coalition S).
+   */
+  readonly coalition?: readonly string[];
 }
 
 export interface PreparedRun {
@@ -50,7 +55,8 @@ export function prepareRun(plan: Plan, options: RunOptions = {}): PreparedRun {
   }
   const compiled = compilePlan(effective, seed);
   const variantIds = options.variants ?? effective.variants.map((v) => v.id);
-  const specs = variantIds.map((id) => variantSpec(compiled, id));
+  const coalition = options.coalition === undefined ? undefined : new Set(options.coalition);
+  const specs = variantIds.map((id) => variantSpec(compiled, id, coalition));
   const scenarioIds = options.scenarios ?? effective.scenarios.map((s) => s.id);
   const scenarios = scenarioIds.map((id) => {
     const i = effective.scenarios.findIndex((s) => s.id === id);
