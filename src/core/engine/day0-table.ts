@@ -3,6 +3,11 @@
  * readiness), summed once per trial and variant instead of once per scenario. Such pledges are grouped
  * into rows by (the set of scenarios they answer, domain); a scenario then adds the rows that answer it.
  * In a plan with six scenarios this does a sixth of the work that per-scenario sums did.
+ *
+ * The rows hold every such pledge of the plan, whatever the variant: a pledge the variant does not count
+ * is never active and adds exactly 0. So two variants (or coalitions) with the same active pledges sum
+ * the same terms in the same order and get the same power to the last bit — which the trial loop's
+ * copying of twin variants, and attribution's comparison with `assess`, rely on.
  */
 import type { CompiledPlan } from './compile.js';
 import { PostureCode } from './compile.js';
@@ -25,17 +30,13 @@ export function actsFromDayZero(compiled: CompiledPlan, p: number): boolean {
   );
 }
 
-export function buildDay0Table(
-  compiled: CompiledPlan,
-  pledgeCounted: Uint8Array,
-  scenarios: readonly number[],
-): Day0Table {
+export function buildDay0Table(compiled: CompiledPlan, scenarios: readonly number[]): Day0Table {
   const rowsByKey = new Map<string, { answers: string; domain: string; pledge: number[]; power: number[] }>();
   const rowList: { answers: string; domain: string; pledge: number[]; power: number[] }[] = [];
   const { plan } = compiled;
   const capabilities = new Map(plan.capabilities.map((c) => [c.id, c] as const));
-  for (let p = 0; p < pledgeCounted.length; p++) {
-    if (pledgeCounted[p] !== 1 || !actsFromDayZero(compiled, p)) continue;
+  for (let p = 0; p < compiled.pledgeActor.length; p++) {
+    if (!actsFromDayZero(compiled, p)) continue;
     const answers = scenarios.map((si) => compiled.scenarios[si]?.answers[p] ?? 0).join('');
     if (!answers.includes('1')) continue;
     const effect = capabilities.get(plan.pledges[p]?.capability ?? '')?.effect ?? {};

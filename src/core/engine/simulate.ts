@@ -4,10 +4,11 @@
  * scenario builds power over time and scores every domain (MODEL.md §2–4).
  */
 import type { CompiledPlan, CompiledScenario } from './compile.js';
-import { buildDay0Table, type Day0Table, sumDay0 } from './day0-table.js';
+import { buildDay0Table, sumDay0 } from './day0-table.js';
 import { leastConstantPower } from './gap.js';
 import { actorsHonouring, pledgesActive } from './honour.js';
 import { bandRowsIn, type Layout } from './layout.js';
+import { domainHolds, shortfallShare } from './outcome.js';
 import {
   allocatePowerScratch,
   candidatePledges,
@@ -56,8 +57,8 @@ export function simulateTrials(
       candidatePledges(compiled, compiled.scenarios[si] as CompiledScenario, spec.pledgeCounted),
     ),
   );
-  const day0 = variants.map((spec) => buildDay0Table(compiled, spec.pledgeCounted, scenarios));
-  const day0Sums = new Float64Array(Math.max(0, ...day0.map((t) => t.rowStart.length - 1)));
+  const day0 = buildDay0Table(compiled, scenarios);
+  const day0Sums = new Float64Array(day0.rowStart.length - 1);
   const seriesOffset = layout.seriesOffset as readonly (readonly number[])[];
   const bandOffset = layout.bandOffset as readonly (readonly number[])[];
 
@@ -79,8 +80,7 @@ export function simulateTrials(
         continue;
       }
       const vCandidates = candidates[v] as (typeof candidates)[number];
-      const table = day0[v] as Day0Table;
-      sumDay0(table, act, day0Sums);
+      sumDay0(day0, act, day0Sums);
       for (let k = 0; k < scenarios.length; k++) {
         const s = compiled.scenarios[scenarios[k] as number] as CompiledScenario;
         const cand = vCandidates[k] as (typeof vCandidates)[number];
@@ -88,8 +88,8 @@ export function simulateTrials(
           s,
           compiled.plan.settings.backstopTriggerDays,
           cand,
-          table.rows[k] as Int32Array,
-          table.domains[k] as Int32Array,
+          day0.rows[k] as Int32Array,
+          day0.domains[k] as Int32Array,
           day0Sums,
           act,
           draws.arrival,
@@ -128,19 +128,14 @@ function scoreDomains(
 ): void {
   const H = s.horizon;
   for (let j = 0; j < s.domains.length; j++) {
-    const total = s.totalRequirement[j] as number;
     const at = series0 + j;
-    if (total <= 0) {
-      // Not threatened: always holds (MODEL.md §4).
-      out.holds[at] = 1;
-      continue;
-    }
-    const share = (scratch.shortfall[j] as number) / total;
-    out.shortfall[at] = share;
-    const tol = s.tolerance[j] as number;
-    if (share <= tol) {
+    const short = scratch.shortfall[j] as number;
+    out.shortfall[at] = shortfallShare(s, j, short);
+    if (domainHolds(s, j, short)) {
       out.holds[at] = 1;
     } else {
+      const total = s.totalRequirement[j] as number;
+      const tol = s.tolerance[j] as number;
       domainPower(s, j, scratch);
       out.gap[at] = leastConstantPower(
         s.requirement[j] as Float64Array,

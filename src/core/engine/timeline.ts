@@ -76,7 +76,7 @@ export function timeline(plan: Plan, options: TimelineOptions): Timeline {
   const spec = layout.variants[0] as (typeof layout.variants)[number];
   const s = compiled.scenarios[layout.scenarios[0] as number] as (typeof compiled.scenarios)[number];
   const candidates = candidatePledges(compiled, s, spec.pledgeCounted);
-  const day0 = buildDay0Table(compiled, spec.pledgeCounted, layout.scenarios);
+  const day0 = buildDay0Table(compiled, layout.scenarios);
   const day0Sums = new Float64Array(day0.rowStart.length);
   const all = Int32Array.from(
     new Set([...candidates.day0, ...candidates.pledges, ...candidates.backstops]),

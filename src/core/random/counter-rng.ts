@@ -20,6 +20,8 @@ export const Stream = {
   pledgeHonour: 3,
   /** W_p, the readiness spread of pledge p. */
   readiness: 4,
+  /** Attribution's random player orders (MODEL.md §5): actor a at index 2a, bloc g at index 2g + 1. */
+  attributionOrder: 5,
 } as const;
 export type Stream = (typeof Stream)[keyof typeof Stream];
 
