@@ -11,7 +11,7 @@ import { MAX_JSON_PLAN_BYTES, MAX_YAML_PLAN_BYTES } from './limits.js';
 import { type Locator, type PendingIssue, parsePath } from './locate.js';
 import { normalizePlan } from './normalize.js';
 import { readJson } from './read-json.js';
-import { readYaml } from './read-yaml.js';
+import { type ReadSource, readYaml } from './read-yaml.js';
 import type { Plan } from './types.js';
 
 export {
@@ -43,6 +43,16 @@ const KEY_CODES: ReadonlySet<string> = new Set(['PLAN_UNKNOWN_FIELD', 'PLAN_UNKN
  * if (!result.ok) for (const issue of result.error) console.error(formatIssue('plan.yaml', issue));
  */
 export function parsePlan(text: string, fileName: string): Result<ParsedPlan, Issue[]> {
+  const read = readPlanText(text, fileName);
+  if (!read.ok) return read;
+  return planFromData(read.value);
+}
+
+/**
+ * The first stages of `parsePlan`: size → syntax, giving the plain data with its locator (or the
+ * issues that stop there). Separate so that overrides (`--set`) can change the data before validation.
+ */
+export function readPlanText(text: string, fileName: string): Result<ReadSource, Issue[]> {
   // A byte order mark is not part of the plan, and editors do not count it as a column.
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const first = firstNonBlank(source);
@@ -53,11 +63,18 @@ export function parsePlan(text: string, fileName: string): Result<ParsedPlan, Is
 
   const read = format === 'json' ? readJson(source) : readYaml(source);
   if (!read.ok) return err(sortIssues(read.error));
-  const { data, locate, warnings: textWarnings } = read.value;
-  if (data === null || data === undefined) {
+  if (read.value.data === null || read.value.data === undefined) {
     return err([wholeDocument('PLAN_EMPTY', 'the plan is empty (it holds only comments or null)')]);
   }
+  return read;
+}
 
+/** The last stages of `parsePlan`: shapes → references → defaults, issues placed by `locate`. */
+export function planFromData({
+  data,
+  locate,
+  warnings: textWarnings,
+}: ReadSource): Result<ParsedPlan, Issue[]> {
   const shape = checkShape(data);
   if (!shape.ok) return err(sortIssues([...textWarnings, ...place(shape.error, locate)]));
 
