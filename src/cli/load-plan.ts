@@ -4,8 +4,10 @@
  * issue as `file:line:col path: message`.
  */
 import { open } from 'node:fs/promises';
-import { formatIssue, type Issue } from '../core/errors.js';
-import { MAX_PLAN_BYTES, type Plan, parsePlan } from '../core/plan/index.js';
+import { formatIssue } from '../core/errors.js';
+import { MAX_PLAN_BYTES, type Plan } from '../core/plan/index.js';
+import type { OverrideIssue } from '../core/plan/overrides.js';
+import { parsePlanWithOverrides } from '../core/plan/parse-plan-with-overrides.js';
 import { CliError } from './errors/cli-error.js';
 import { describeFsError } from './errors/fs-error.js';
 import { ExitCode } from './exit-codes.js';
@@ -15,20 +17,26 @@ export interface LoadedPlan {
   /** The name used in messages: the path as given, or `<stdin>`. */
   readonly file: string;
   readonly plan: Plan;
-  readonly warnings: readonly Issue[];
+  readonly warnings: readonly OverrideIssue[];
 }
 
 export const STDIN_NAME = '<stdin>';
 
-export async function loadPlan(path: string, io: CliIo): Promise<LoadedPlan> {
+/**
+ * Loads and validates a plan; `sets` are `--set path=value` overrides (set-option.ts), applied before
+ * validation, so a bad value is reported like one in the file, naming the `--set` it came from.
+ */
+export async function loadPlan(path: string, io: CliIo, sets: readonly string[] = []): Promise<LoadedPlan> {
   const file = path === '-' ? STDIN_NAME : path;
   const bytes = path === '-' ? await readStdin(io.stdin) : await readPlanFile(path);
   const text = decodeUtf8(bytes, file);
-  const result = parsePlan(text, file);
+  const result = parsePlanWithOverrides(text, file, sets);
   if (!result.ok) {
+    // A malformed --set is a command-line mistake (set-option.ts normally refuses it while parsing).
+    const usage = result.error.every((i) => i.severity !== 'error' || SET_USAGE_CODES.has(i.code));
     throw new CliError(
-      result.error.map((issue) => formatIssue(file, issue)),
-      ExitCode.invalidInput,
+      result.error.map((issue) => formatPlanIssue(file, issue)),
+      usage ? ExitCode.usage : ExitCode.invalidInput,
     );
   }
   return { file, plan: result.value.plan, warnings: result.value.warnings };
@@ -38,8 +46,15 @@ export async function loadPlan(path: string, io: CliIo): Promise<LoadedPlan> {
 export function printWarnings(io: CliIo, loaded: LoadedPlan): Promise<void> {
   return writeErrorLines(
     io,
-    loaded.warnings.map((w) => formatIssue(loaded.file, w)),
+    loaded.warnings.map((w) => formatPlanIssue(loaded.file, w)),
   );
+}
+
+const SET_USAGE_CODES: ReadonlySet<string> = new Set(['SET_SYNTAX', 'SET_BAD_VALUE']);
+
+/** `file:line:col path: message`, or `--set a.b=c path: message` for an issue an override caused. */
+export function formatPlanIssue(file: string, issue: OverrideIssue): string {
+  return formatIssue(issue.override === undefined ? file : `--set ${issue.override}`, issue);
 }
 
 async function readPlanFile(path: string): Promise<Buffer> {

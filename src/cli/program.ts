@@ -5,13 +5,19 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import { POSTURES } from '../core/plan/index.js';
 import { assessCommand } from './commands/assess.js';
+import { attributeCommand, parseTargetSe } from './commands/attribute.js';
+import { collectVariants, compareCommand } from './commands/compare.js';
+import { failuresCommand } from './commands/failures.js';
+import { optimizeCommand } from './commands/optimize.js';
 import { pledgesCommand } from './commands/pledges.js';
 import { schemaCommand } from './commands/schema.js';
+import { sensitivityCommand } from './commands/sensitivity.js';
 import { timelineCommand } from './commands/timeline.js';
 import { validateCommand } from './commands/validate.js';
 import type { ExitCode } from './exit-codes.js';
 import { type CliIo, write } from './io.js';
 import { collect, parseSeed, parseThreads, parseTrials } from './options.js';
+import { setOption } from './set-option.js';
 
 export interface Program {
   readonly command: Command;
@@ -70,6 +76,7 @@ Examples:
     .option('--trials <n>', 'Monte Carlo trials, 1 … 10^7 (default settings.trials)', parseTrials)
     .option('--seed <s>', 'random seed, an integer ≥ 0 (default settings.seed)', parseSeed)
     .option('--threads <n>', 'worker threads, 1 … 256 (default: the CPUs available)', parseThreads)
+    .addOption(setOption())
     .option('--json', 'print the assessment document (MODEL.md §7) instead of tables')
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
     .action(async (plan, flags) => done(await assessCommand(plan, flags, io)));
@@ -92,9 +99,101 @@ Examples:
     .option('--variant <id>', "the variant (default: the plan's first)")
     .option('--trials <n>', 'Monte Carlo trials, 1 … 10^7 (default settings.trials)', parseTrials)
     .option('--seed <s>', 'random seed, an integer ≥ 0 (default settings.seed)', parseSeed)
+    .addOption(setOption())
     .option('--json', 'print the timeline document instead of tables')
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
     .action(async (plan, flags) => done(await timelineCommand(plan, flags, io)));
+
+  program
+    .command('compare')
+    .description('with Europe alone, or only with the US? variants side by side, paired differences')
+    .argument('<plan>', PLAN_ARGUMENT)
+    .option(
+      '--variants <ids>',
+      'variants to compare, comma-separated; the first is the reference',
+      collectVariants,
+    )
+    .addOption(
+      new Option('--pairs <which>', 'compare each variant with the first, or every pair')
+        .choices(['first', 'all'] as const)
+        .default('first' as const),
+    )
+    .option('--trials <n>', 'Monte Carlo trials, 2 … 10^7 (default settings.trials)', parseTrials)
+    .option('--seed <s>', 'random seed, an integer ≥ 0 (default settings.seed)', parseSeed)
+    .addOption(setOption())
+    .option('--json', 'print the comparison document instead of sentences')
+    .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
+    .action(async (plan, flags) => done(await compareCommand(plan, flags, io)));
+
+  program
+    .command('optimize')
+    .description('who should fill the gaps, fairly? the cheapest fair use of spare capacity (MODEL.md §6)')
+    .argument('<plan>', PLAN_ARGUMENT)
+    .requiredOption('--variant <id>', 'the variant whose gaps to close (e.g. europe-only)')
+    .option('--trials <n>', 'Monte Carlo trials, 1 … 10^7 (default settings.trials)', parseTrials)
+    .option('--seed <s>', 'random seed, an integer ≥ 0 (default settings.seed)', parseSeed)
+    .option('--threads <n>', 'worker threads, 1 … 256 (default: the CPUs available)', parseThreads)
+    .addOption(setOption())
+    .option('--json', 'print the burden-sharing document (MODEL.md §7) instead of tables')
+    .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
+    .action(async (plan, flags) => done(await optimizeCommand(plan, flags, io)));
+
+  program
+    .command('attribute')
+    .description("whose pledge matters most? each actor's marginal, Shapley and Owen value (MODEL.md §5)")
+    .argument('<plan>', PLAN_ARGUMENT)
+    .requiredOption('--variant <id>', 'the variant to attribute (e.g. europe-us)')
+    .addOption(
+      new Option('--method <method>', 'all coalitions, or random orders (default: exact if cheap)').choices([
+        'exact',
+        'sampled',
+      ] as const),
+    )
+    .option('--trials <n>', 'trials, 1 … 10^7 (default settings.trials; sampled: from a pilot)', parseTrials)
+    .option('--seed <s>', 'random seed, an integer ≥ 0 (default settings.seed)', parseSeed)
+    .option('--target-se <x>', 'SE the pilot aims at for every actor (default 0.005)', parseTargetSe)
+    .addOption(setOption())
+    .option('--json', 'print the assessment document with attribution (MODEL.md §7) instead of tables')
+    .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
+    .action(async (plan, flags) => done(await attributeCommand(plan, flags, io)));
+
+  program
+    .command('sensitivity')
+    .description(
+      'which assumptions matter? a tornado of reliabilities and settings, a grid with its tipping line',
+    )
+    .argument('<plan>', PLAN_ARGUMENT)
+    .requiredOption('--variant <id>', 'the variant to test (e.g. europe-us)')
+    .option(
+      '--trials <n>',
+      'trials per run, 1 … 10^7 (default 5000, or settings.trials if lower)',
+      parseTrials,
+    )
+    .option('--seed <s>', 'random seed, an integer ≥ 0 (default settings.seed)', parseSeed)
+    .option('--grid <x,y>', 'grid axes: actor or bloc ids joined by +, or europe (= every other partner)')
+    .option('--no-grid', 'the tornado only')
+    .addOption(
+      new Option('--rule <rule>', 'verdict of a grid cell: value ≥ target, or every scenario ≥ target')
+        .choices(['value', 'every-scenario'] as const)
+        .default('value' as const),
+    )
+    .addOption(setOption())
+    .option('--json', 'print the sensitivity document instead of tables')
+    .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
+    .action(async (plan, flags) => done(await sensitivityCommand(plan, flags, io)));
+
+  program
+    .command('failures')
+    .description('when does it fail? the conditions that explain most failing trials of a scenario')
+    .argument('<plan>', PLAN_ARGUMENT)
+    .requiredOption('--variant <id>', 'the variant (e.g. europe-us)')
+    .requiredOption('--scenario <id>', 'the scenario (e.g. land-north)')
+    .option('--trials <n>', 'Monte Carlo trials, 1 … 10^7 (default settings.trials)', parseTrials)
+    .option('--seed <s>', 'random seed, an integer ≥ 0 (default settings.seed)', parseSeed)
+    .addOption(setOption())
+    .option('--json', 'print the failures document instead of text')
+    .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
+    .action(async (plan, flags) => done(await failuresCommand(plan, flags, io)));
 
   return { command: program, exitCode: () => exitCode };
 }

@@ -20,10 +20,11 @@ export interface AssessFlags {
   readonly threads?: number;
   readonly json?: boolean;
   readonly out?: string;
+  readonly set?: string[];
 }
 
 export async function assessCommand(path: string, flags: AssessFlags, io: CliIo): Promise<ExitCode> {
-  const loaded = await loadPlan(path, io);
+  const loaded = await loadPlan(path, io, flags.set);
   await printWarnings(io, loaded);
   const threads = flags.threads ?? defaultThreads();
   // One thread: skip the workers' start-up; the document is the same either way.

@@ -17,10 +17,11 @@ export interface TimelineFlags {
   readonly seed?: number;
   readonly json?: boolean;
   readonly out?: string;
+  readonly set?: string[];
 }
 
 export async function timelineCommand(path: string, flags: TimelineFlags, io: CliIo): Promise<ExitCode> {
-  const loaded = await loadPlan(path, io);
+  const loaded = await loadPlan(path, io, flags.set);
   await printWarnings(io, loaded);
   const { plan } = loaded;
   // Default: the plan's first variant (normalisation guarantees there is one).
