@@ -2,89 +2,26 @@
  * End to end: spawns `node bin/guarantor.js …` against the compiled dist/ (`npm test` builds first) and
  * checks exit codes, stdout and stderr as a user or a script would see them.
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SMALL_PLAN_YAML } from '../core/views/testing/small-plan.js';
+import { EXAMPLE, guarantor, ROOT, SLOW, tempPlans } from '../test-support/cli-harness.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(ROOT, 'bin', 'guarantor.js');
-const EXAMPLE = 'examples/ukraine-2025/plan.yaml';
-/** Each test spawns a few processes; on a loaded two-core machine that takes a while. */
-const SLOW = 120_000;
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-interface RunOptions {
-  readonly stdin?: string;
-  /** Close our end of stdout after the first chunk (a reader like `head` going away). */
-  readonly closeAfterFirstChunk?: boolean;
-}
-
-function guarantor(args: readonly string[], options: RunOptions = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    delete env.GUARANTOR_DEBUG;
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      stdout += chunk;
-      if (options.closeAfterFirstChunk) child.stdout.destroy();
-    });
-    child.stderr.on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      // Whatever happened, a user never sees a stack trace.
-      expect(stderr).not.toMatch(/\n\s+at /);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end(options.stdin ?? '');
-  });
-}
-
-let dir = '';
-let small = '';
-let bad = '';
-let warned = '';
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
-    throw new Error('dist/cli/main.js is missing: run `npm run build` before these tests');
-  }
-  dir = await mkdtemp(join(tmpdir(), 'guarantor-cli-'));
-  small = join(dir, 'small.yaml');
-  bad = join(dir, 'bad.yaml');
-  warned = join(dir, 'warned.yaml');
-  await writeFile(small, SMALL_PLAN_YAML);
-  await writeFile(
-    bad,
-    SMALL_PLAN_YAML.replace('capability: tank-bde, quantity: 3', 'capability: tank-bd, quantity: 3').replace(
-      'reliability: 0.6,',
-      'reliability: 1.6,',
-    ),
-  );
-  await writeFile(
-    warned,
-    SMALL_PLAN_YAML.replace('{ id: HOME, name: Homeland }', '{ id: HOME, name: Homeland, reliability: 0.5 }'),
-  );
+const tmp = tempPlans('guarantor-cli-', {
+  'small.yaml': SMALL_PLAN_YAML,
+  'bad.yaml': SMALL_PLAN_YAML.replace(
+    'capability: tank-bde, quantity: 3',
+    'capability: tank-bd, quantity: 3',
+  ).replace('reliability: 0.6,', 'reliability: 1.6,'),
+  'warned.yaml': SMALL_PLAN_YAML.replace(
+    '{ id: HOME, name: Homeland }',
+    '{ id: HOME, name: Homeland, reliability: 0.5 }',
+  ),
 });
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const small = tmp('small.yaml');
+const bad = tmp('bad.yaml');
+const warned = tmp('warned.yaml');
 
 describe.concurrent('guarantor', { timeout: SLOW }, () => {
   it('lists its commands with --help and prints its version', async () => {
@@ -242,20 +179,20 @@ describe.concurrent('guarantor assess', { timeout: SLOW }, () => {
   });
 
   it('writes --out FILE instead of stdout, human or JSON', async () => {
-    const json = join(dir, 'assessment.json');
+    const json = tmp('assessment.json');
     const run = await guarantor(['assess', small, '--json', '--out', json]);
     expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(JSON.parse(await readFile(json, 'utf8'))).toMatchObject({
       model: 1,
       settings: { trials: 2000, seed: 7 },
     });
-    const text = join(dir, 'assessment.txt');
+    const text = tmp('assessment.txt');
     expect(await guarantor(['assess', small, '--out', text, '--threads', '1'])).toMatchObject({
       code: 0,
       stdout: '',
     });
     expect(await readFile(text, 'utf8')).toMatch(/^Small test plan\n2,000 trials · seed 7/);
-    const nowhere = await guarantor(['assess', small, '--out', join(dir, 'missing', 'x.json')]);
+    const nowhere = await guarantor(['assess', small, '--out', tmp('missing', 'x.json')]);
     expect(nowhere.code).toBe(1);
     expect(nowhere.stderr).toMatch(/^error: cannot write .*x\.json: no such directory/);
   });
@@ -272,9 +209,9 @@ describe.concurrent('guarantor assess', { timeout: SLOW }, () => {
     const run = await guarantor(['assess', bad, '--trials', '100']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(new RegExp(`^${bad}:\\d+:\\d+ actors\\[2\\]\\.reliability: `, 'm'));
-    expect(await guarantor(['assess', join(dir, 'nope.yaml')])).toMatchObject({
+    expect(await guarantor(['assess', tmp('nope.yaml')])).toMatchObject({
       code: 1,
-      stderr: `error: cannot read ${join(dir, 'nope.yaml')}: no such file\n`,
+      stderr: `error: cannot read ${tmp('nope.yaml')}: no such file\n`,
     });
   });
 

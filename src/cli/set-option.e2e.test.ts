@@ -2,55 +2,12 @@
  * End to end: `--set path=value` on assess and timeline, against the compiled dist/: the override
  * changes the run, a bad one is reported like a bad plan value but named by its `--set`.
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../core/engine/result-types.js';
 import { SMALL_PLAN_YAML } from '../core/views/testing/small-plan.js';
+import { EXAMPLE, guarantor, SLOW, tempPlans } from '../test-support/cli-harness.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const EXAMPLE = 'examples/ukraine-2025/plan.yaml';
-const SLOW = 120_000;
-
-function guarantor(
-  args: readonly string[],
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    delete env.GUARANTOR_DEBUG;
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'guarantor.js'), ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => {
-      stdout += s;
-    });
-    child.stderr.setEncoding('utf8').on('data', (s: string) => {
-      stderr += s;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      expect(stderr).not.toMatch(/\n\s+at /);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end();
-  });
-}
-
-let dir = '';
-let small = '';
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'guarantor-set-'));
-  small = join(dir, 'small.yaml');
-  await writeFile(small, SMALL_PLAN_YAML);
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const small = tempPlans('guarantor-set-', { 'small.yaml': SMALL_PLAN_YAML })('small.yaml');
 
 const pHolds = (doc: Assessment, variant: string) =>
   doc.variants.find((v) => v.id === variant)?.scenarios.map((s) => s.pHold);

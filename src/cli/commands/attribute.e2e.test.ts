@@ -2,67 +2,12 @@
  * `guarantor attribute` end to end: spawns `node bin/guarantor.js attribute …` against the compiled dist/
  * (`npm test` builds first) on the small test plan and on the example plan with few trials.
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AttributionDocument } from '../../core/analyses/attribution/types.js';
 import { SMALL_PLAN_YAML } from '../../core/views/testing/small-plan.js';
+import { EXAMPLE, guarantor, SLOW, tempPlans } from '../../test-support/cli-harness.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const BIN = join(ROOT, 'bin', 'guarantor.js');
-const EXAMPLE = 'examples/ukraine-2025/plan.yaml';
-const SLOW = 120_000;
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function guarantor(args: readonly string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    delete env.GUARANTOR_DEBUG;
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      // Whatever happened, a user never sees a stack trace.
-      expect(stderr).not.toMatch(/\n\s+at /);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end();
-  });
-}
-
-let dir = '';
-let small = '';
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
-    throw new Error('dist/cli/main.js is missing: run `npm run build` before these tests');
-  }
-  dir = await mkdtemp(join(tmpdir(), 'guarantor-attribute-'));
-  small = join(dir, 'small.yaml');
-  await writeFile(small, SMALL_PLAN_YAML);
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const small = tempPlans('guarantor-attribute-', { 'small.yaml': SMALL_PLAN_YAML })('small.yaml');
 
 describe.concurrent('guarantor attribute', { timeout: SLOW }, () => {
   it('prints the §7 document with attribution filled (--json), exact on a small plan', async () => {

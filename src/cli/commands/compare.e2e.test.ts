@@ -2,55 +2,12 @@
  * End to end: `node bin/guarantor.js compare …` against the compiled dist/ (`npm test` builds first),
  * on the small test plan and on the example plan with few trials.
  */
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../../core/analyses/compare/comparison.js';
 import { SMALL_PLAN_YAML } from '../../core/views/testing/small-plan.js';
+import { EXAMPLE, guarantor, SLOW, tempPlans } from '../../test-support/cli-harness.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const EXAMPLE = 'examples/ukraine-2025/plan.yaml';
-const SLOW = 120_000;
-
-function guarantor(
-  args: readonly string[],
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    delete env.GUARANTOR_DEBUG;
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'guarantor.js'), ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (s: string) => {
-      stdout += s;
-    });
-    child.stderr.setEncoding('utf8').on('data', (s: string) => {
-      stderr += s;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      expect(stderr).not.toMatch(/\n\s+at /);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end();
-  });
-}
-
-let dir = '';
-let small = '';
-
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'guarantor-compare-'));
-  small = join(dir, 'small.yaml');
-  await writeFile(small, SMALL_PLAN_YAML);
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+const small = tempPlans('guarantor-compare-', { 'small.yaml': SMALL_PLAN_YAML })('small.yaml');
 
 describe.concurrent('guarantor compare', { timeout: SLOW }, () => {
   it('prints the comparison document with --json', async () => {

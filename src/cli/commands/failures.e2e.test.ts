@@ -2,69 +2,11 @@
  * End to end: `guarantor failures` as a user runs it — spawns `node bin/guarantor.js …` against the
  * compiled dist/ (`npm test` builds first), on the small test plan and on the example plan.
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SMALL_PLAN_YAML } from '../../core/views/testing/small-plan.js';
+import { EXAMPLE, fitsWidth, guarantor, SLOW, tempPlans } from '../../test-support/cli-harness.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const BIN = join(ROOT, 'bin', 'guarantor.js');
-const EXAMPLE = 'examples/ukraine-2025/plan.yaml';
-const SLOW = 120_000;
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function guarantor(args: readonly string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    delete env.GUARANTOR_DEBUG;
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      expect(stderr).not.toMatch(/\n\s+at /);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end();
-  });
-}
-
-let dir = '';
-let small = '';
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
-    throw new Error('dist/cli/main.js is missing: run `npm run build` before these tests');
-  }
-  dir = await mkdtemp(join(tmpdir(), 'guarantor-failures-'));
-  small = join(dir, 'small.yaml');
-  await writeFile(small, SMALL_PLAN_YAML);
-});
-
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-function fitsWidth(text: string): void {
-  for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(100);
-}
+const small = tempPlans('guarantor-failures-', { 'small.yaml': SMALL_PLAN_YAML })('small.yaml');
 
 describe.concurrent('guarantor failures', { timeout: SLOW }, () => {
   it('explains when land-north fails in the example plan', async () => {

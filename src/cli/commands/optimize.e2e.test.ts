@@ -2,51 +2,10 @@
  * End to end: `node bin/guarantor.js optimize …` against the compiled dist/ (`npm test` builds first), on
  * the small test plan with spare capacity and on the example plan with few trials.
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BurdenReport } from '../../core/analyses/burden/burden-report.js';
 import { SMALL_PLAN_YAML } from '../../core/views/testing/small-plan.js';
-
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const BIN = join(ROOT, 'bin', 'guarantor.js');
-const EXAMPLE = 'examples/ukraine-2025/plan.yaml';
-const SLOW = 120_000;
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function guarantor(args: readonly string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    delete env.GUARANTOR_DEBUG;
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      // Whatever happened, a user never sees a stack trace.
-      expect(stderr).not.toMatch(/\n\s+at /);
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end();
-  });
-}
+import { EXAMPLE, guarantor, SLOW, tempPlans } from '../../test-support/cli-harness.js';
 
 /** The small plan with spare capacity: BIG can add tank brigades, FAR SAM batteries. */
 const SPARE_PLAN_YAML = `${SMALL_PLAN_YAML}spare:
@@ -54,24 +13,12 @@ const SPARE_PLAN_YAML = `${SMALL_PLAN_YAML}spare:
   - { actor: FAR, capability: sam, quantity: 2 }
 `;
 
-let dir = '';
-let small = '';
-let noGdp = '';
-
-beforeAll(async () => {
-  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
-    throw new Error('dist/cli/main.js is missing: run `npm run build` before these tests');
-  }
-  dir = await mkdtemp(join(tmpdir(), 'guarantor-optimize-'));
-  small = join(dir, 'small.yaml');
-  noGdp = join(dir, 'no-gdp.yaml');
-  await writeFile(small, SPARE_PLAN_YAML);
-  await writeFile(noGdp, SPARE_PLAN_YAML.replace('reliability: 0.6, gdp: 5.0e11', 'reliability: 0.6'));
+const tmp = tempPlans('guarantor-optimize-', {
+  'small.yaml': SPARE_PLAN_YAML,
+  'no-gdp.yaml': SPARE_PLAN_YAML.replace('reliability: 0.6, gdp: 5.0e11', 'reliability: 0.6'),
 });
-
-afterAll(async () => {
-  if (dir !== '') await rm(dir, { recursive: true, force: true });
-});
+const small = tmp('small.yaml');
+const noGdp = tmp('no-gdp.yaml');
 
 describe('guarantor optimize', () => {
   it(
