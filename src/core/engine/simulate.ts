@@ -23,6 +23,19 @@ import { allocateBlocScratch, allocateDraws, drawTrial } from './trial-draws.js'
 /** Called every so often with the number of trials of this block done so far. */
 export type BlockProgress = (doneInBlock: number) => void;
 
+/**
+ * Observes every (trial, variant, scenario) evaluation, e.g. to collect arrival days (timeline). With
+ * an observer, variants are always evaluated (never copied from a twin), so it sees every one.
+ */
+export type ScenarioObserver = (
+  trial: number,
+  v: number,
+  k: number,
+  active: Uint8Array,
+  arrival: Int32Array,
+  scratch: PowerScratch,
+) => void;
+
 const PROGRESS_EVERY = 512;
 
 export function simulateTrials(
@@ -31,6 +44,7 @@ export function simulateTrials(
   start: number,
   end: number,
   onProgress?: BlockProgress,
+  observe?: ScenarioObserver,
 ): TrialBlock {
   const n = end - start;
   const { nSeries, bandValuesPerTrial, variants, scenarios } = layout;
@@ -74,7 +88,7 @@ export function simulateTrials(
       // Same active pledges as an earlier variant in this trial ⇒ the same power to the last bit (inactive
       // pledges add exactly 0), so its results are copied, not recomputed. With common random numbers
       // this is frequent: "without X" equals "all" in every trial where X does not honour.
-      const twin = earlierTwin(active, v);
+      const twin = observe === undefined ? earlierTwin(active, v) : -1;
       if (twin >= 0) {
         copyVariantResults(out, layout, row, bandRow, twin, v);
         continue;
@@ -109,6 +123,7 @@ export function simulateTrials(
             bandRow + ((bandOffset[v] as readonly number[])[k] as number),
           );
         }
+        observe?.(trial, v, k, act, draws.arrival, scratch);
         clearScenario(s, scratch);
       }
     }

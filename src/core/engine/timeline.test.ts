@@ -43,3 +43,32 @@ describe('timeline', () => {
     expect(backstop?.day).toBeNull();
   });
 });
+
+describe('timeline and assess', () => {
+  it('see the same trials: the scenario result is the assessment of that variant and scenario', () => {
+    const plan = makePlan({
+      actors: [actor('A', 0.7), actor('B', 0.6)],
+      capabilities: [capability('u', { air: 1 })],
+      pledges: [
+        pledge('a', 'A', 'u', 10, 'on-call', { readinessDays: 3 }),
+        pledge('b', 'B', 'u', 8, 'in-place'),
+        pledge('now', 'UKR', 'u', 4, 'in-place'),
+      ],
+      scenarios: [
+        {
+          id: 's',
+          horizonDays: 10,
+          threat: {
+            air: [
+              [0, 10],
+              [9, 20],
+            ],
+          },
+        },
+      ],
+    });
+    const t = timeline(plan, { variant: 'all', scenario: 's', trials: 3000 });
+    const a = assess(plan, { variants: ['all'], scenarios: ['s'], trials: 3000 });
+    expect(t.scenario).toEqual(a.variants[0]?.scenarios[0]);
+  });
+});

@@ -6,14 +6,12 @@
 import type { Plan, Posture } from '../plan/types.js';
 import { nearestRank, selectKth } from '../stats/nearest-rank.js';
 import type { Progress } from './assess.js';
-import { assess } from './assess.js';
 import { PostureCode } from './compile.js';
-import { buildDay0Table, sumDay0 } from './day0-table.js';
-import { actorsHonouring, pledgesActive } from './honour.js';
 import type { DomainResult, ScenarioResult } from './result-types.js';
 import { prepareRun } from './run-plan.js';
-import { allocatePowerScratch, candidatePledges, clearScenario, scenarioPower } from './scenario-power.js';
-import { allocateBlocScratch, allocateDraws, drawTrial } from './trial-draws.js';
+import { candidatePledges } from './scenario-power.js';
+import { simulateTrials } from './simulate.js';
+import { summarize } from './summarize.js';
 
 export interface ArrivalDays {
   readonly p10: number;
@@ -63,60 +61,32 @@ export function timeline(plan: Plan, options: TimelineOptions): Timeline {
     ...(options.trials === undefined ? {} : { trials: options.trials }),
     ...(options.seed === undefined ? {} : { seed: options.seed }),
   };
-  // Two passes over the same trials: the assessment of this (variant, scenario), then the arrivals.
-  // Progress counts both.
-  const onProgress = options.onProgress;
-  const assessment = assess(plan, {
-    ...runOptions,
-    ...(onProgress === undefined
-      ? {}
-      : { onProgress: (p: Progress) => onProgress({ done: p.done, total: 2 * p.total }) }),
-  });
   const { compiled, layout, trials } = prepareRun(plan, runOptions);
   const spec = layout.variants[0] as (typeof layout.variants)[number];
   const s = compiled.scenarios[layout.scenarios[0] as number] as (typeof compiled.scenarios)[number];
   const candidates = candidatePledges(compiled, s, spec.pledgeCounted);
-  const day0 = buildDay0Table(compiled, layout.scenarios);
-  const day0Sums = new Float64Array(day0.rowStart.length);
   const all = Int32Array.from(
     new Set([...candidates.day0, ...candidates.pledges, ...candidates.backstops]),
   ).sort();
-  // arrivals[i·trials + trial]: arrival day of candidate i, or −1 when inactive.
+  // arrivals[i·trials + trial]: arrival day of candidate i, or −1 when inactive. Collected while the
+  // trials are assessed, so one pass gives both.
   const arrivals = new Int32Array(all.length * trials);
-  const draws = allocateDraws(compiled);
-  const bloc = allocateBlocScratch(compiled);
-  const honours = new Uint8Array(compiled.actorIds.length);
-  const active = new Uint8Array(compiled.pledgeActor.length);
-  const scratch = allocatePowerScratch(compiled);
-  const K = compiled.plan.settings.backstopTriggerDays;
-  for (let trial = 0; trial < trials; trial++) {
-    drawTrial(compiled, trial, draws, bloc);
-    actorsHonouring(compiled, spec, draws, honours);
-    pledgesActive(compiled, spec, draws, honours, active);
-    sumDay0(day0, active, day0Sums);
-    scenarioPower(
-      s,
-      K,
-      candidates,
-      day0.rows[0] as Int32Array,
-      day0.domains[0] as Int32Array,
-      day0Sums,
-      active,
-      draws.arrival,
-      scratch,
-    );
-    clearScenario(s, scratch);
-    for (let i = 0; i < all.length; i++) {
-      const p = all[i] as number;
-      const day =
-        compiled.pledgePosture[p] === PostureCode.backstop ? scratch.arrivalDay[p] : draws.arrival[p];
-      arrivals[i * trials + trial] = active[p] === 1 ? (day as number) : -1;
-    }
-    if (onProgress !== undefined && (trial + 1) % 1024 === 0) {
-      onProgress({ done: trials + trial + 1, total: 2 * trials });
-    }
-  }
-  onProgress?.({ done: 2 * trials, total: 2 * trials });
+  const onProgress = options.onProgress;
+  const block = simulateTrials(
+    compiled,
+    layout,
+    0,
+    trials,
+    onProgress === undefined ? undefined : (done) => onProgress({ done, total: trials }),
+    (trial, _v, _k, active, arrival, scratch) => {
+      for (let i = 0; i < all.length; i++) {
+        const p = all[i] as number;
+        const day = compiled.pledgePosture[p] === PostureCode.backstop ? scratch.arrivalDay[p] : arrival[p];
+        arrivals[i * trials + trial] = active[p] === 1 ? (day as number) : -1;
+      }
+    },
+  );
+  const assessment = summarize(compiled, layout, block);
 
   const column = new Float64Array(trials);
   const result: PledgeArrival[] = Array.from(all, (p, i) => {
