@@ -1,0 +1,43 @@
+/** The ledger's tables as Kysely sees them (the SQL is in migrations.ts). */
+import type { ColumnType, Generated } from 'kysely';
+
+export interface PlansTable {
+  id: string;
+  title: string;
+  created: ColumnType<Date, never, never>;
+}
+
+export interface EventsTable {
+  plan_id: string;
+  seq: number;
+  at: ColumnType<Date, never, never>;
+  who: string;
+  reason: string;
+  /** jsonb: written as JSON text, read back parsed by both drivers. */
+  source: ColumnType<unknown, string | null, never>;
+  kind: string;
+  entity_kind: string;
+  entity_id: string;
+  payload: ColumnType<unknown, string, never>;
+}
+
+/** One row per accepted write that carried an idempotency key: a retry gets the same answer. */
+export interface AppendsTable {
+  plan_id: string;
+  idempotency_key: string;
+  first_seq: number;
+  last_seq: number;
+}
+
+export interface MigrationsTable {
+  version: number;
+  name: string;
+  applied: Generated<Date>;
+}
+
+export interface Database {
+  plans: PlansTable;
+  events: EventsTable;
+  appends: AppendsTable;
+  migrations: MigrationsTable;
+}

@@ -1,0 +1,96 @@
+/**
+ * Versioned schema migrations, numbered from 1 and applied in order, each once (the `migrations` table
+ * records them). SQL is kept to the PostgreSQL 15 subset: the server here is 15, PGlite is 18.
+ * Append new migrations at the end; never edit one that has shipped.
+ */
+import { type Kysely, sql } from 'kysely';
+import type { Database } from './database.js';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly statements: readonly string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'ledger',
+    statements: [
+      `create table plans (
+        id text primary key,
+        title text not null,
+        created timestamptz(3) not null default now()
+      )`,
+      `create table events (
+        plan_id text not null references plans (id),
+        seq integer not null check (seq >= 1),
+        -- Milliseconds, as JavaScript's Date: an event's own time must select it in an as-of query.
+        at timestamptz(3) not null default now(),
+        who text not null check (length(btrim(who)) > 0),
+        reason text not null check (length(btrim(reason)) > 0),
+        source jsonb,
+        kind text not null,
+        entity_kind text not null,
+        entity_id text not null,
+        payload jsonb not null,
+        primary key (plan_id, seq)
+      )`,
+      `create table appends (
+        plan_id text not null references plans (id),
+        idempotency_key text not null,
+        first_seq integer not null,
+        last_seq integer not null,
+        primary key (plan_id, idempotency_key)
+      )`,
+      // Append-only, enforced by the database itself: nothing is updated or deleted.
+      `create function guarantor_append_only() returns trigger language plpgsql as $$
+       begin
+         raise exception 'the ledger is append-only: % on % refused', tg_op, tg_table_name;
+       end $$`,
+      `create trigger plans_append_only before update or delete on plans
+         for each row execute function guarantor_append_only()`,
+      `create trigger events_append_only before update or delete on events
+         for each row execute function guarantor_append_only()`,
+      `create trigger appends_append_only before update or delete on appends
+         for each row execute function guarantor_append_only()`,
+    ],
+  },
+];
+
+/**
+ * Applies the migrations not yet applied, in one transaction; returns the versions it applied (none
+ * when up to date). Concurrent callers serialise on an advisory lock.
+ */
+export async function migrate(db: Kysely<Database>): Promise<number[]> {
+  return db.transaction().execute(async (trx) => {
+    // Two first migrations at once would race on `create table if not exists`: serialise them first
+    // (a transaction-scoped advisory lock, released at commit; the key is arbitrary but fixed).
+    await sql`select pg_advisory_xact_lock(${sql.lit(MIGRATION_LOCK_KEY)})`.execute(trx);
+    await sql`create table if not exists migrations (
+      version integer primary key,
+      name text not null,
+      applied timestamptz not null default now()
+    )`.execute(trx);
+    const done = new Set(
+      (await trx.selectFrom('migrations').select('version').execute()).map((r) => r.version),
+    );
+    const applied: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (done.has(migration.version)) continue;
+      for (const statement of migration.statements) await sql.raw(statement).execute(trx);
+      await trx
+        .insertInto('migrations')
+        .values({ version: migration.version, name: migration.name })
+        .execute();
+      applied.push(migration.version);
+    }
+    return applied;
+  });
+}
+
+/** The advisory lock's key: arbitrary, fixed, and unlikely to collide with another application's. */
+const MIGRATION_LOCK_KEY = 47_817_263_551;
+
+/** The highest migration version this code knows. */
+export const SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,78 @@
+/**
+ * The ledger's port: what the CLI and the server need from storage, whatever the database. Two
+ * implementations share one query layer (kysely-store.ts): PGlite in a folder and PostgreSQL by URL;
+ * store.contract.test.ts runs the same suite over both. Expected failures are result values.
+ */
+import type { Issue } from '../core/errors.js';
+import type { Result } from '../core/result.js';
+import type { LedgerEvent, NewEvent } from './events.js';
+
+export interface PlanSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly created: Date;
+  /** The plan's version: the seq of its last event (0 before the first). */
+  readonly version: number;
+}
+
+export interface Appended {
+  /** The plan's version after the write: the seq of its last event. */
+  readonly version: number;
+  readonly firstSeq: number;
+  readonly lastSeq: number;
+  /** True when an earlier write with the same idempotency key is answered again: nothing was written. */
+  readonly replayed: boolean;
+}
+
+export type AppendError =
+  /** The writer read an older version: nothing written; re-read, re-apply, retry. */
+  | { readonly code: 'CONFLICT'; readonly currentVersion: number; readonly message: string }
+  | { readonly code: 'UNKNOWN_PLAN'; readonly message: string }
+  /** The events would leave an invalid plan (or do not fit it): nothing written. */
+  | { readonly code: 'INVALID_PLAN'; readonly issues: readonly Issue[]; readonly message: string }
+  | { readonly code: 'INVALID_EVENT'; readonly issues: readonly Issue[]; readonly message: string };
+
+export interface AppendOptions {
+  /** A retried write with the same key (per plan) gets the original answer and appends nothing. */
+  readonly idempotencyKey?: string;
+}
+
+/** A point of a plan's history: the events up to a seq, or up to a time (inclusive). */
+export type AsOf = { readonly seq: number } | { readonly time: Date };
+
+export interface Store {
+  /** `pglite` (a folder) or `postgres` (a URL): for messages. */
+  readonly kind: 'pglite' | 'postgres';
+  /** Applies pending migrations; returns the versions applied. Idempotent. */
+  migrate(): Promise<number[]>;
+  /** Creates a plan from its first events (which must make a valid plan), in one transaction. */
+  createPlan(
+    title: string,
+    events: readonly NewEvent[],
+    options?: { readonly id?: string },
+  ): Promise<Result<{ readonly planId: string; readonly version: number }, AppendError>>;
+  /** Appends events if the plan is still at `expectedVersion` and the result is a valid plan. */
+  append(
+    planId: string,
+    expectedVersion: number,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<Result<Appended, AppendError>>;
+  /** The plan's events in order, optionally up to a point; undefined for an unknown plan. */
+  events(planId: string, asOf?: AsOf): Promise<readonly LedgerEvent[] | undefined>;
+  plan(planId: string): Promise<PlanSummary | undefined>;
+  plans(): Promise<readonly PlanSummary[]>;
+  /** Releases the connection(s), the PGlite instance and its folder lock. */
+  close(): Promise<void>;
+}
+
+/** Failures to reach or open a database, phrased for the user: the CLI maps them to exit 1. */
+export class StoreError extends Error {
+  constructor(
+    readonly code: 'DB_UNREACHABLE' | 'DB_LOCKED' | 'DB_OPEN_FAILED',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
