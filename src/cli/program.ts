@@ -7,6 +7,13 @@ import { POSTURES } from '../core/plan/index.js';
 import { assessCommand } from './commands/assess.js';
 import { attributeCommand, parseTargetSe } from './commands/attribute.js';
 import { collectVariants, compareCommand } from './commands/compare.js';
+import {
+  dbExportCommand,
+  dbImportCommand,
+  dbLogCommand,
+  dbMigrateCommand,
+  parseAsOf,
+} from './commands/db.js';
 import { failuresCommand } from './commands/failures.js';
 import { optimizeCommand } from './commands/optimize.js';
 import { pledgesCommand } from './commands/pledges.js';
@@ -194,6 +201,37 @@ Examples:
     .option('--json', 'print the failures document instead of text')
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
     .action(async (plan, flags) => done(await failuresCommand(plan, flags, io)));
+
+  const DB_OPTION = [
+    '--db <url|dir>',
+    'a postgres:// URL or a PGlite folder (default $DATABASE_URL, else .guarantor/)',
+  ] as const;
+  const db = program
+    .command('db')
+    .description('the pledge ledger: migrate, import a plan file, export a plan (as of a point), its log');
+  db.command('migrate')
+    .description('create or upgrade the ledger tables (idempotent)')
+    .option(...DB_OPTION)
+    .action(async (flags) => done(await dbMigrateCommand(flags, io)));
+  db.command('import')
+    .description('create a plan in the ledger from a plan file, one event per entity; prints its id')
+    .argument('<plan>', 'a plan file (.yaml, .yml or .json)')
+    .option(...DB_OPTION)
+    .option('--who <name>', 'who is recorded as making the change (default: the OS user)')
+    .option('--reason <text>', 'why (default: "imported from FILE")')
+    .action(async (plan, flags) => done(await dbImportCommand(plan, flags, io)));
+  db.command('export')
+    .description('print a plan from the ledger as a plan file (YAML), now or as of an event or time')
+    .argument('<plan-id>', 'the id printed by db import')
+    .option(...DB_OPTION)
+    .option('--as-of <seq|time>', 'the plan as of event SEQ or ISO time T (inclusive)', parseAsOf)
+    .action(async (planId, flags) => done(await dbExportCommand(planId, flags, io)));
+  db.command('log')
+    .description("a plan's events: seq, time, who, kind, entity, reason, source")
+    .argument('<plan-id>', 'the id printed by db import')
+    .option(...DB_OPTION)
+    .option('--json', 'print the events as JSON')
+    .action(async (planId, flags) => done(await dbLogCommand(planId, flags, io)));
 
   return { command: program, exitCode: () => exitCode };
 }
