@@ -14,6 +14,7 @@ import {
   dbMigrateCommand,
   parseAsOf,
 } from './commands/db.js';
+import { diffCommand } from './commands/diff.js';
 import { failuresCommand } from './commands/failures.js';
 import { optimizeCommand } from './commands/optimize.js';
 import { pledgesCommand } from './commands/pledges.js';
@@ -232,6 +233,22 @@ Examples:
     .option(...DB_OPTION)
     .option('--json', 'print the events as JSON')
     .action(async (planId, flags) => done(await dbLogCommand(planId, flags, io)));
+
+  program
+    .command('diff')
+    .description(
+      'what did the summit change? who pledged, changed or withdrew what, and the value before → after',
+    )
+    .argument('<plan-id>', 'the id printed by db import')
+    .requiredOption('--from <seq|time>', 'the earlier point: event SEQ or ISO time T (inclusive)', parseAsOf)
+    .option('--to <seq|time>', 'the later point (default: the latest event)', parseAsOf)
+    .option(...DB_OPTION)
+    .option('--trials <n>', 'Monte Carlo trials per point, 1 … 10^7 (default settings.trials)', parseTrials)
+    .option('--seed <s>', 'random seed, an integer ≥ 0 (default settings.seed)', parseSeed)
+    .option('--threads <n>', 'worker threads, 1 … 256 (default: the CPUs available)', parseThreads)
+    .option('--json', 'print the diff document instead of text')
+    .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
+    .action(async (planId, flags) => done(await diffCommand(planId, flags, io)));
 
   return { command: program, exitCode: () => exitCode };
 }

@@ -132,7 +132,7 @@ export function parseAsOf(value: string): AsOf {
   return { time };
 }
 
-async function withStore<T>(
+export async function withStore<T>(
   flags: DbFlags,
   io: CliIo,
   run: (store: Store, target: string) => Promise<T>,
@@ -183,7 +183,7 @@ function logRow(event: LedgerEvent): string[] {
   ];
 }
 
-function unknownPlan(planId: string): CliError {
+export function unknownPlan(planId: string): CliError {
   return new CliError(
     [`error: no plan "${planId}" in this database (guarantor db import PLAN.yaml creates one)`],
     ExitCode.invalidInput,
