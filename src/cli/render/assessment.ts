@@ -7,6 +7,7 @@ import type { Assessment, DomainResult, VariantResult } from '../../core/engine/
 import type { Plan, Variant } from '../../core/plan/types.js';
 import { gapInUnits } from '../../core/views/gap-units.js';
 import { formatAmount, formatPercent, formatProbability, formatShare, plural, width } from './format.js';
+import { holdsSideBySide } from './holds-table.js';
 import { renderTable } from './table.js';
 import { verdictLines } from './verdict-line.js';
 import { wrapText } from './wrap.js';
@@ -29,7 +30,7 @@ export function renderAssessment(doc: Assessment, plan: Plan, options: RenderOpt
   );
   if (doc.variants.length > 1) {
     lines.push('', 'Chance the defence holds, per scenario (95% interval); value = weighted mean');
-    lines.push(...comparison(doc.variants, maxWidth));
+    lines.push(...holdsSideBySide(doc.variants, maxWidth));
   }
   for (const variant of doc.variants) {
     lines.push('', ...verdictLines(variant, settings.target, maxWidth));
@@ -44,31 +45,6 @@ export function renderAssessment(doc: Assessment, plan: Plan, options: RenderOpt
     "  of capabilities made for the domain that the variant's actors can add (--json lists them all).",
   );
   return `${lines.join('\n')}\n`;
-}
-
-/** Scenarios down, variants across; split into several blocks when the variants do not fit. */
-function comparison(variants: readonly VariantResult[], maxWidth: number): string[] {
-  const scenarios = variants[0]?.scenarios.map((s) => s.id) ?? [];
-  const label = Math.max(5, ...scenarios.map(width));
-  const cell = (v: VariantResult, id: string) => {
-    const s = v.scenarios.find((x) => x.id === id);
-    return s === undefined ? '—' : formatProbability(s.pHold, s.ci95);
-  };
-  const columnWidth = Math.max(15, ...variants.map((v) => width(v.id))) + 2;
-  const perBlock = Math.max(1, Math.floor((maxWidth - 2 - label - 2) / columnWidth));
-  const out: string[] = [];
-  for (let i = 0; i < variants.length; i += perBlock) {
-    const block = variants.slice(i, i + perBlock);
-    const rows = [
-      ['value', ...block.map((v) => v.value.toFixed(2))],
-      ...scenarios.map((id) => [id, ...block.map((v) => cell(v, id))]),
-    ];
-    if (i > 0) out.push('');
-    out.push(
-      ...renderTable([{ header: '' }, ...block.map((v) => ({ header: v.id }))], rows, { indent: '  ' }),
-    );
-  }
-  return out;
 }
 
 /** `26 of 27 actors (without USA); counts committed, delivered pledges`. */

@@ -10,8 +10,8 @@ import type {
   VariantDifference,
 } from '../../core/analyses/compare/comparison.js';
 import type { Plan } from '../../core/plan/types.js';
-import { formatPercent, formatProbability, plural, width } from './format.js';
-import { renderTable } from './table.js';
+import { formatPercent, plural } from './format.js';
+import { holdsSideBySide } from './holds-table.js';
 import { wrapText } from './wrap.js';
 
 export interface RenderOptions {
@@ -27,7 +27,7 @@ export function renderComparison(doc: Comparison, plan: Plan, options: RenderOpt
     `${plural(doc.trials, 'trial')} · seed ${doc.seed} · model ${doc.model} · target ${formatPercent(doc.target)}`,
     '',
     'Chance the defence holds, per scenario (95% interval); value = weighted mean',
-    ...sideBySide(doc.variants, maxWidth),
+    ...holdsSideBySide(doc.variants, maxWidth),
   );
   for (const d of doc.differences) {
     const from = variantOf(doc, d.from);
@@ -56,31 +56,6 @@ export function renderComparison(doc: Comparison, plan: Plan, options: RenderOpt
     ),
   );
   return `${lines.join('\n')}\n`;
-}
-
-/** Scenarios down, variants across; split into blocks when the variants do not fit. */
-function sideBySide(variants: readonly ComparedVariant[], maxWidth: number): string[] {
-  const scenarios = variants[0]?.scenarios.map((s) => s.id) ?? [];
-  const label = Math.max(5, ...scenarios.map(width));
-  const columnWidth = Math.max(15, ...variants.map((v) => width(v.id))) + 2;
-  const perBlock = Math.max(1, Math.floor((maxWidth - 2 - label - 2) / columnWidth));
-  const out: string[] = [];
-  for (let i = 0; i < variants.length; i += perBlock) {
-    const block = variants.slice(i, i + perBlock);
-    const cell = (v: ComparedVariant, id: string) => {
-      const s = v.scenarios.find((x) => x.id === id);
-      return s === undefined ? '—' : formatProbability(s.pHold, s.ci95);
-    };
-    const rows = [
-      ['value', ...block.map((v) => v.value.toFixed(2))],
-      ...scenarios.map((id) => [id, ...block.map((v) => cell(v, id))]),
-    ];
-    if (i > 0) out.push('');
-    out.push(
-      ...renderTable([{ header: '' }, ...block.map((v) => ({ header: v.id }))], rows, { indent: '  ' }),
-    );
-  }
-  return out;
 }
 
 /**
