@@ -35,7 +35,25 @@ export interface MigrationsTable {
   applied: Generated<Date>;
 }
 
+export interface UsersTable {
+  id: string;
+  name: string;
+  role: string;
+  actor: string | null;
+  password_hash: string;
+  created: ColumnType<Date, never, never>;
+}
+
+export interface TokensTable {
+  hash: string;
+  user_id: string;
+  created: ColumnType<Date, never, never>;
+  revoked: ColumnType<Date | null, never, Date>;
+}
+
 export interface Database {
+  users: UsersTable;
+  tokens: TokensTable;
   plans: PlansTable;
   events: EventsTable;
   appends: AppendsTable;

@@ -56,6 +56,28 @@ export const MIGRATIONS: readonly Migration[] = [
          for each row execute function guarantor_append_only()`,
     ],
   },
+  {
+    version: 2,
+    name: 'users and tokens',
+    statements: [
+      // Not part of the ledger: a token's `revoked` is set in place (users are never deleted).
+      `create table users (
+        id text primary key,
+        name text not null unique check (length(btrim(name)) > 0),
+        role text not null check (role in ('host', 'delegate', 'analyst')),
+        actor text,
+        password_hash text not null,
+        created timestamptz(3) not null default now(),
+        check ((role = 'delegate') = (actor is not null))
+      )`,
+      `create table tokens (
+        hash text primary key,
+        user_id text not null references users (id),
+        created timestamptz(3) not null default now(),
+        revoked timestamptz(3)
+      )`,
+    ],
+  },
 ];
 
 /**

@@ -248,4 +248,22 @@ describe.each(harnesses)('Store on $name', (harness) => {
       expect(await snapshot(planId)).toEqual(before);
     },
   );
+
+  it('stores users and revocable tokens (by hash)', async () => {
+    const made = await store.createUser({ name: 'fra-1', role: 'delegate', actor: 'FRA', passwordHash: 'h' });
+    expect(made.ok).toBe(true);
+    expect(await store.createUser({ name: 'fra-1', role: 'host', passwordHash: 'h' })).toMatchObject({
+      ok: false,
+      error: { code: 'NAME_TAKEN' },
+    });
+    const user = await store.userByName('fra-1');
+    expect(user).toMatchObject({ name: 'fra-1', role: 'delegate', actor: 'FRA', passwordHash: 'h' });
+    if (user === undefined) return;
+    await store.createToken('t-hash', user.id);
+    expect(await store.userByToken('t-hash')).toEqual(user);
+    expect(await store.revokeToken('t-hash')).toBe(true);
+    expect(await store.userByToken('t-hash')).toBeUndefined();
+    expect(await store.revokeToken('t-hash')).toBe(false);
+    expect(await store.userByName("x' or '1'='1")).toBeUndefined();
+  });
 });

@@ -40,6 +40,19 @@ export interface AppendOptions {
 /** A point of a plan's history: the events up to a seq, or up to a time (inclusive). */
 export type AsOf = { readonly seq: number } | { readonly time: Date };
 
+export const ROLES = ['host', 'delegate', 'analyst'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A server user; a delegate speaks for one actor. The password hash never leaves the store's callers. */
+export interface User {
+  readonly id: string;
+  readonly name: string;
+  readonly role: Role;
+  /** The actor a delegate writes for; undefined for host and analyst. */
+  readonly actor?: string;
+  readonly passwordHash: string;
+}
+
 export interface Store {
   /** `pglite` (a folder) or `postgres` (a URL): for messages. */
   readonly kind: 'pglite' | 'postgres';
@@ -62,6 +75,17 @@ export interface Store {
   events(planId: string, asOf?: AsOf): Promise<readonly LedgerEvent[] | undefined>;
   plan(planId: string): Promise<PlanSummary | undefined>;
   plans(): Promise<readonly PlanSummary[]>;
+  /** Adds a user; `NAME_TAKEN` when the name exists. */
+  createUser(
+    user: Omit<User, 'id'>,
+  ): Promise<Result<User, { readonly code: 'NAME_TAKEN'; readonly message: string }>>;
+  userByName(name: string): Promise<User | undefined>;
+  /** Stores a token by its hash (never the token itself). */
+  createToken(hash: string, userId: string): Promise<void>;
+  /** The user of a token that exists and is not revoked. */
+  userByToken(hash: string): Promise<User | undefined>;
+  /** Revokes a token; false when there was no such live token. */
+  revokeToken(hash: string): Promise<boolean>;
   /** Releases the connection(s), the PGlite instance and its folder lock. */
   close(): Promise<void>;
 }

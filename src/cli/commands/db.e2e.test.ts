@@ -15,7 +15,7 @@ describe('guarantor db', { timeout: SLOW }, () => {
   it('migrates, imports, exports (now and as of) and logs a plan', async () => {
     expect(await guarantor(['db', 'migrate', '--db', db])).toMatchObject({
       code: 0,
-      stdout: `${db}: applied migration 1\n`,
+      stdout: `${db}: applied migration 1, 2\n`,
     });
     expect(await guarantor(['db', 'migrate', '--db', db])).toMatchObject({
       code: 0,
