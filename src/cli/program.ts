@@ -20,11 +20,13 @@ import { optimizeCommand } from './commands/optimize.js';
 import { pledgesCommand } from './commands/pledges.js';
 import { schemaCommand } from './commands/schema.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
+import { serveCommand } from './commands/serve.js';
 import { timelineCommand } from './commands/timeline.js';
+import { parseRole, userAddCommand } from './commands/user.js';
 import { validateCommand } from './commands/validate.js';
 import type { ExitCode } from './exit-codes.js';
 import { type CliIo, write } from './io.js';
-import { collect, parseSeed, parseThreads, parseTrials } from './options.js';
+import { collect, parsePort, parseSeed, parseThreads, parseTrials } from './options.js';
 import { setOption } from './set-option.js';
 
 export interface Program {
@@ -249,6 +251,26 @@ Examples:
     .option('--json', 'print the diff document instead of text')
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
     .action(async (planId, flags) => done(await diffCommand(planId, flags, io)));
+
+  program
+    .command('serve')
+    .description('the team server: HTTP API with roles over the ledger (until Ctrl-C)')
+    .option('--port <n>', 'the TCP port (default 8080)', parsePort)
+    .option('--host <addr>', 'the address to listen on (default 127.0.0.1)')
+    .option(...DB_OPTION)
+    .option('--plan <file>', 'import this plan file on first start, when the database has no plan')
+    .action(async (flags) => done(await serveCommand(flags, io)));
+
+  program
+    .command('user')
+    .description('server users')
+    .command('add')
+    .description('add a user and print a one-time password')
+    .argument('<name>', 'the login name')
+    .requiredOption('--role <role>', 'host, delegate or analyst', parseRole)
+    .option('--actor <id>', "a delegate's actor (required for delegates)")
+    .option(...DB_OPTION)
+    .action(async (name, flags) => done(await userAddCommand(name, flags, io)));
 
   return { command: program, exitCode: () => exitCode };
 }
