@@ -3,8 +3,7 @@
  * prints the verdict per variant with holds, shortfalls and gaps, or the Assessment document (--json).
  */
 import type { AssessOptions } from '../../core/engine/assess.js';
-import { inProcessRunner } from '../../runner/in-process-runner.js';
-import { defaultThreads, threadRunner } from '../../runner/thread-runner.js';
+import { runnerFor } from '../../runner/runner-for.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
 import { loadPlan, printWarnings } from '../load-plan.js';
@@ -26,9 +25,7 @@ export interface AssessFlags {
 export async function assessCommand(path: string, flags: AssessFlags, io: CliIo): Promise<ExitCode> {
   const loaded = await loadPlan(path, io, flags.set);
   await printWarnings(io, loaded);
-  const threads = flags.threads ?? defaultThreads();
-  // One thread: skip the workers' start-up; the document is the same either way.
-  const runner = threads === 1 ? inProcessRunner : threadRunner({ threads });
+  const runner = runnerFor(flags.threads);
   const progress = progressSink(io, { label: 'assess' });
   const options: AssessOptions = {
     ...(flags.variant === undefined || flags.variant.length === 0 ? {} : { variants: flags.variant }),

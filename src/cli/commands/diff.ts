@@ -15,8 +15,7 @@ import {
 import type { AssessOptions } from '../../core/engine/assess.js';
 import { planFromData } from '../../core/plan/parse-plan.js';
 import type { Plan } from '../../core/plan/types.js';
-import { inProcessRunner } from '../../runner/in-process-runner.js';
-import { defaultThreads, threadRunner } from '../../runner/thread-runner.js';
+import { runnerFor } from '../../runner/runner-for.js';
 import { entityKindOf, type LedgerEvent } from '../../store/events.js';
 import { validatePlan } from '../../store/ledger-plan.js';
 import type { AsOf } from '../../store/store.js';
@@ -58,8 +57,7 @@ export async function diffCommand(planId: string, flags: DiffFlags, io: CliIo): 
   const trials = flags.trials ?? after.settings.trials;
   const seed = flags.seed ?? after.settings.seed;
 
-  const threads = flags.threads ?? defaultThreads();
-  const runner = threads === 1 ? inProcessRunner : threadRunner({ threads });
+  const runner = runnerFor(flags.threads);
   const progress = progressSink(io, { label: 'diff' });
   let values: VariantValueChange[];
   try {

@@ -7,8 +7,7 @@
 import { optimizeBurden } from '../../core/analyses/burden/optimize.js';
 import type { RunOptions } from '../../core/engine/run-plan.js';
 import type { Plan } from '../../core/plan/types.js';
-import { inProcessRunner } from '../../runner/in-process-runner.js';
-import { defaultThreads, threadRunner } from '../../runner/thread-runner.js';
+import { runnerFor } from '../../runner/runner-for.js';
 import { highsSolver } from '../../solver/highs-solver.js';
 import { ExitCode } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
@@ -31,9 +30,7 @@ export interface OptimizeFlags {
 export async function optimizeCommand(path: string, flags: OptimizeFlags, io: CliIo): Promise<ExitCode> {
   const loaded = await loadPlan(path, io, flags.set);
   await printWarnings(io, loaded);
-  const threads = flags.threads ?? defaultThreads();
-  // One thread: skip the workers' start-up; the documents are the same either way.
-  const runner = threads === 1 ? inProcessRunner : threadRunner({ threads });
+  const runner = runnerFor(flags.threads);
   let runs = 0;
   // Two assessments (before, then with the proposal): a bar for each.
   const assess = async (plan: Plan, options: RunOptions) => {
