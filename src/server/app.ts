@@ -13,11 +13,11 @@ import { assess } from '../core/engine/assess.js';
 import { GuarantorError } from '../core/errors.js';
 import { planFromData } from '../core/plan/parse-plan.js';
 import type { NewEvent } from '../store/events.js';
-import { validatePlan } from '../store/ledger-plan.js';
-import type { AsOf, Store, User } from '../store/store.js';
+import type { Store, User } from '../store/store.js';
 import { appendFailure, fail, invalidBody } from './api-error.js';
 import { openApiDocument } from './openapi.js';
 import { DUMMY_HASH, newToken, tokenHash, verifyPassword } from './passwords.js';
+import { currentPlan, pledgeAt, unknownPlan } from './plan-reads.js';
 import {
   assessmentBody,
   createPledgeBody,
@@ -99,6 +99,22 @@ export function createApp({ store }: AppOptions): Hono<Env> {
     const events = await store.events(c.req.param('id'));
     if (events === undefined) return unknownPlan(c);
     return c.json({ events });
+  });
+
+  app.get('/plans/:id/pledges', async (c) => {
+    const current = await currentPlan(store, c.req.param('id'));
+    if (current === undefined) return unknownPlan(c);
+    return c.json({ version: current.version, pledges: current.plan.pledges ?? [] });
+  });
+
+  app.get('/plans/:id/pledges/:pledgeId', async (c) => {
+    const current = await currentPlan(store, c.req.param('id'));
+    if (current === undefined) return unknownPlan(c);
+    const pledges = Array.isArray(current.plan.pledges) ? (current.plan.pledges as { id?: unknown }[]) : [];
+    const pledge = pledges.find((p) => p.id === c.req.param('pledgeId'));
+    if (pledge === undefined)
+      return fail(c, 404, { code: 'NOT_FOUND', message: `no pledge "${c.req.param('pledgeId')}"` });
+    return c.json({ version: current.version, pledge });
   });
 
   app.post('/plans/:id/pledges', async (c) => {
@@ -200,47 +216,6 @@ async function readBody<S extends z.ZodType>(c: Context, schema: S): Promise<Par
     : { ok: false, response: invalidBody(c, result.error) };
 }
 
-/** The plan as written, with the version it is at; undefined for an unknown plan. */
-async function currentPlan(store: Store, planId: string, asOf?: AsOf) {
-  const events = await store.events(planId, asOf);
-  if (events === undefined) return undefined;
-  const data = validatePlan(events);
-  if (!data.ok) return undefined;
-  return { id: planId, version: events.at(-1)?.seq ?? 0, plan: data.value };
-}
-
-/**
- * The pledge of the URL as of the version the writer read: permissions are decided on that state, and
- * the store appends only if the plan is still at it (or answers a retry), so the check cannot go stale.
- */
-async function pledgeAt(
-  c: Context,
-  store: Store,
-  expectedVersion: number,
-): Promise<Parsed<Record<string, unknown> & { actor?: unknown; id?: unknown }>> {
-  const planId = c.req.param('id') ?? '';
-  const summary = await store.plan(planId);
-  if (summary === undefined) return { ok: false, response: unknownPlan(c) };
-  const stale = () =>
-    fail(c, 409, {
-      code: 'CONFLICT',
-      message: `plan "${planId}" is at version ${summary.version}, not ${expectedVersion}: re-read it and retry`,
-      currentVersion: summary.version,
-    });
-  if (expectedVersion > summary.version) return { ok: false, response: stale() };
-  const then = await currentPlan(store, planId, { seq: expectedVersion });
-  if (then === undefined) return { ok: false, response: stale() };
-  const pledges = Array.isArray(then.plan.pledges) ? (then.plan.pledges as Record<string, unknown>[]) : [];
-  const pledge = pledges.find((p) => p.id === c.req.param('pledgeId'));
-  if (pledge === undefined) {
-    return {
-      ok: false,
-      response: fail(c, 404, { code: 'NOT_FOUND', message: `no pledge "${c.req.param('pledgeId')}"` }),
-    };
-  }
-  return { ok: true, value: pledge };
-}
-
 async function appendOne(
   c: Context,
   store: Store,
@@ -289,8 +264,4 @@ function publicUser(user: User) {
 
 function forbidden(c: Context, message: string): Response {
   return fail(c, 403, { code: 'FORBIDDEN', message });
-}
-
-function unknownPlan(c: Context): Response {
-  return fail(c, 404, { code: 'NOT_FOUND', message: `no plan "${c.req.param('id') ?? ''}"` });
 }

@@ -46,9 +46,14 @@ export interface UsersTable {
 
 export interface TokensTable {
   hash: string;
+  /** Public: names the token in lists and revocations; never enough to use it. */
+  id: string;
   user_id: string;
+  kind: ColumnType<'session' | 'api', 'session' | 'api' | undefined, never>;
+  label: string | null;
   created: ColumnType<Date, never, never>;
   revoked: ColumnType<Date | null, never, Date>;
+  last_used: ColumnType<Date | null, never, Date>;
 }
 
 export interface Database {

@@ -7,17 +7,19 @@ import { randomBytes } from 'node:crypto';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { Issue } from '../core/errors.js';
 import { err, ok, type Result } from '../core/result.js';
-import type { Database, EventsTable, UsersTable } from './database.js';
+import type { Database, EventsTable } from './database.js';
 import { entityKindOf, isEventKind, type LedgerEvent, type NewEvent } from './events.js';
+import { userQueries } from './kysely-users.js';
 import { eventIssue, invalidEvent, validatePlan } from './ledger-plan.js';
 import { migrate } from './migrations.js';
-import type { AppendError, Appended, AppendOptions, PlanSummary, Role, Store, User } from './store.js';
+import type { AppendError, Appended, AppendOptions, PlanSummary, Store } from './store.js';
 
 export function kyselyStore(db: Kysely<Database>, kind: Store['kind'], release: () => Promise<void>): Store {
   let closed: Promise<void> | undefined;
   return {
     kind,
     migrate: () => migrate(db),
+    ...userQueries(db),
     createPlan: async (title, events, options = {}) => {
       const planId = options.id ?? newPlanId();
       return db
@@ -61,50 +63,6 @@ export function kyselyStore(db: Kysely<Database>, kind: Store['kind'], release: 
         query = 'seq' in asOf ? query.where('seq', '<=', asOf.seq) : query.where('at', '<=', asOf.time);
       }
       return (await query.orderBy('seq').execute()).map(toLedgerEvent);
-    },
-    createUser: async (user) => {
-      const id = randomBytes(8).toString('hex');
-      // `on conflict do nothing`: a taken name is an answer, not an aborted transaction.
-      const inserted = await db
-        .insertInto('users')
-        .values({
-          id,
-          name: user.name,
-          role: user.role,
-          actor: user.actor ?? null,
-          password_hash: user.passwordHash,
-        })
-        .onConflict((oc) => oc.column('name').doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (inserted === undefined) return err({ code: 'NAME_TAKEN', message: `a user "${user.name}" exists` });
-      return ok({ ...user, id });
-    },
-    userByName: async (name) => {
-      const row = await db.selectFrom('users').selectAll().where('name', '=', name).executeTakeFirst();
-      return row === undefined ? undefined : toUser(row);
-    },
-    createToken: async (hash, userId) => {
-      await db.insertInto('tokens').values({ hash, user_id: userId }).execute();
-    },
-    userByToken: async (hash) => {
-      const row = await db
-        .selectFrom('tokens')
-        .innerJoin('users', 'users.id', 'tokens.user_id')
-        .selectAll('users')
-        .where('tokens.hash', '=', hash)
-        .where('tokens.revoked', 'is', null)
-        .executeTakeFirst();
-      return row === undefined ? undefined : toUser(row);
-    },
-    revokeToken: async (hash) => {
-      const result = await db
-        .updateTable('tokens')
-        .set({ revoked: new Date() })
-        .where('hash', '=', hash)
-        .where('revoked', 'is', null)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows) > 0;
     },
     plan: async (planId) => (await summaries(db, planId))[0],
     plans: () => summaries(db),
@@ -218,11 +176,6 @@ function checkEvent(event: NewEvent, index: number): Issue[] {
     issues.push(eventIssue(`${at}.payload`, 'LEDGER_BAD_PAYLOAD', 'expected an object'));
   }
   return issues;
-}
-
-function toUser(row: Selectable<UsersTable>): User {
-  const user = { id: row.id, name: row.name, role: row.role as Role, passwordHash: row.password_hash };
-  return row.actor === null ? user : { ...user, actor: row.actor };
 }
 
 function unknownPlan(planId: string): AppendError {

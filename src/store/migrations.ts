@@ -78,6 +78,21 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: 'api tokens',
+    statements: [
+      // A token gets a public id (to list and revoke it without knowing it), a label, and a kind: a
+      // `session` from /login, or an `api` token made for a script. Earlier tokens are sessions.
+      `alter table tokens add column id text`,
+      `update tokens set id = substr(hash, 1, 16)`,
+      `alter table tokens alter column id set not null`,
+      `create unique index tokens_id on tokens (id)`,
+      `alter table tokens add column kind text not null default 'session' check (kind in ('session', 'api'))`,
+      `alter table tokens add column label text`,
+      `alter table tokens add column last_used timestamptz(3)`,
+    ],
+  },
 ];
 
 /**

@@ -6,6 +6,10 @@
 import type { Issue } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import type { LedgerEvent, NewEvent } from './events.js';
+import type { UserStore } from './user-store.js';
+
+export type { Role, User, UserStore } from './user-store.js';
+export { ROLES } from './user-store.js';
 
 export interface PlanSummary {
   readonly id: string;
@@ -40,24 +44,8 @@ export interface AppendOptions {
 /** A point of a plan's history: the events up to a seq, or up to a time (inclusive). */
 export type AsOf = { readonly seq: number } | { readonly time: Date };
 
-export const ROLES = ['host', 'delegate', 'analyst'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** A server user; a delegate speaks for one actor. The password hash never leaves the store's callers. */
-export interface User {
-  readonly id: string;
-  readonly name: string;
-  readonly role: Role;
-  /** The actor a delegate writes for; undefined for host and analyst. */
-  readonly actor?: string;
-  readonly passwordHash: string;
-}
-
-export interface Store {
-  /** `pglite` (a folder) or `postgres` (a URL): for messages. */
-  readonly kind: 'pglite' | 'postgres';
-  /** Applies pending migrations; returns the versions applied. Idempotent. */
-  migrate(): Promise<number[]>;
+/** The ledger: plans and their events. */
+export interface LedgerStore {
   /** Creates a plan from its first events (which must make a valid plan), in one transaction. */
   createPlan(
     title: string,
@@ -75,17 +63,14 @@ export interface Store {
   events(planId: string, asOf?: AsOf): Promise<readonly LedgerEvent[] | undefined>;
   plan(planId: string): Promise<PlanSummary | undefined>;
   plans(): Promise<readonly PlanSummary[]>;
-  /** Adds a user; `NAME_TAKEN` when the name exists. */
-  createUser(
-    user: Omit<User, 'id'>,
-  ): Promise<Result<User, { readonly code: 'NAME_TAKEN'; readonly message: string }>>;
-  userByName(name: string): Promise<User | undefined>;
-  /** Stores a token by its hash (never the token itself). */
-  createToken(hash: string, userId: string): Promise<void>;
-  /** The user of a token that exists and is not revoked. */
-  userByToken(hash: string): Promise<User | undefined>;
-  /** Revokes a token; false when there was no such live token. */
-  revokeToken(hash: string): Promise<boolean>;
+}
+
+/** Everything the CLI and the server need from one database: the ledger, its users, and its lifecycle. */
+export interface Store extends LedgerStore, UserStore {
+  /** `pglite` (a folder) or `postgres` (a URL): for messages. */
+  readonly kind: 'pglite' | 'postgres';
+  /** Applies pending migrations; returns the versions applied. Idempotent. */
+  migrate(): Promise<number[]>;
   /** Releases the connection(s), the PGlite instance and its folder lock. */
   close(): Promise<void>;
 }
