@@ -1,21 +1,19 @@
 /**
  * Reading a plan out of the ledger for a request: the current plan (or the plan as of a point) with its
- * version, and a pledge as of the version a writer read.
+ * version, and a pledge as of the version a writer read. Both go through `store.current`, which answers
+ * from its projection cache when the database reports the version it holds (one query per read).
  */
 import type { Context } from 'hono';
-import { validatePlan } from '../store/ledger-plan.js';
 import type { AsOf, Store } from '../store/store.js';
 import { fail } from './api-error.js';
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; response: Response };
 
-/** The plan as written, with the version it is at; undefined for an unknown plan. */
+/** The plan as written, with the version it is at; undefined for an unknown plan (or no plan at `asOf`). */
 export async function currentPlan(store: Store, planId: string, asOf?: AsOf) {
-  const events = await store.events(planId, asOf);
-  if (events === undefined) return undefined;
-  const data = validatePlan(events);
-  if (!data.ok) return undefined;
-  return { id: planId, version: events.at(-1)?.seq ?? 0, plan: data.value };
+  const current = await store.current(planId, asOf);
+  if (current === undefined || !current.ok) return undefined;
+  return { id: planId, version: current.value.version, plan: current.value.plan };
 }
 
 /**
@@ -26,20 +24,24 @@ export async function pledgeAt(
   c: Context,
   store: Store,
   expectedVersion: number,
-): Promise<Parsed<Record<string, unknown> & { actor?: unknown; id?: unknown }>> {
+): Promise<Parsed<Readonly<Record<string, unknown>> & { actor?: unknown; id?: unknown }>> {
   const planId = c.req.param('id') ?? '';
-  const summary = await store.plan(planId);
-  if (summary === undefined) return { ok: false, response: unknownPlan(c) };
+  const now = await store.current(planId);
+  if (now === undefined) return { ok: false, response: unknownPlan(c) };
+  const version = now.ok ? now.value.version : undefined;
   const stale = () =>
     fail(c, 409, {
       code: 'CONFLICT',
-      message: `plan "${planId}" is at version ${summary.version}, not ${expectedVersion}: re-read it and retry`,
-      currentVersion: summary.version,
+      message: `plan "${planId}" is at version ${version}, not ${expectedVersion}: re-read it and retry`,
+      ...(version === undefined ? {} : { currentVersion: version }),
     });
-  if (expectedVersion > summary.version) return { ok: false, response: stale() };
-  const then = await currentPlan(store, planId, { seq: expectedVersion });
-  if (then === undefined) return { ok: false, response: stale() };
-  const pledges = Array.isArray(then.plan.pledges) ? (then.plan.pledges as Record<string, unknown>[]) : [];
+  if (version === undefined || expectedVersion > version) return { ok: false, response: stale() };
+  // Usually the writer read the current version; an older one is a retry or a write about to conflict.
+  const then = expectedVersion === version ? now : await store.current(planId, { seq: expectedVersion });
+  if (then === undefined || !then.ok) return { ok: false, response: stale() };
+  const pledges = Array.isArray(then.value.plan.pledges)
+    ? (then.value.plan.pledges as Readonly<Record<string, unknown>>[])
+    : [];
   const pledge = pledges.find((p) => p.id === c.req.param('pledgeId'));
   if (pledge === undefined) {
     return {

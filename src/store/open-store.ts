@@ -10,7 +10,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database.js';
 import { lockFolder } from './folder-lock.js';
-import { kyselyStore } from './kysely-store.js';
+import { type KyselyStoreOptions, kyselyStore } from './kysely-store.js';
 import { pgliteDialect } from './pglite-dialect.js';
 import { type Store, StoreError } from './store.js';
 
@@ -31,11 +31,13 @@ export function isPostgresUrl(target: string): boolean {
 export interface OpenOptions {
   /** PostgreSQL only: the schema to work in (tests use a fresh one per run). */
   readonly schema?: string;
+  /** How many plans' projections the store keeps in memory (kysely-store.ts; default 64). */
+  readonly planCacheSize?: number;
 }
 
 /** Opens (and checks it can reach) the store; throws StoreError for what the user must fix. */
 export async function openStore(target: string, options: OpenOptions = {}): Promise<Store> {
-  return isPostgresUrl(target) ? openPostgres(target, options) : openPglite(target);
+  return isPostgresUrl(target) ? openPostgres(target, options) : openPglite(target, options);
 }
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Store> {
@@ -58,10 +60,10 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Store> {
     throw new StoreError('DB_UNREACHABLE', `cannot connect to ${redact(url)}: ${describe(error)}`);
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return kyselyStore(db, 'postgres', async () => {});
+  return kyselyStore(db, 'postgres', async () => {}, storeOptions(options));
 }
 
-async function openPglite(folder: string): Promise<Store> {
+async function openPglite(folder: string, options: OpenOptions): Promise<Store> {
   const root = resolve(folder);
   try {
     await mkdir(root, { recursive: true });
@@ -77,13 +79,23 @@ async function openPglite(folder: string): Promise<Store> {
     throw new StoreError('DB_OPEN_FAILED', `cannot open the database in ${folder}: ${describe(error)}`);
   }
   const db = new Kysely<Database>({ dialect: pgliteDialect(pglite) });
-  return kyselyStore(db, 'pglite', async () => {
-    try {
-      await pglite.close();
-    } finally {
-      await lock.release();
-    }
-  });
+  return kyselyStore(
+    db,
+    'pglite',
+    async () => {
+      try {
+        await pglite.close();
+      } finally {
+        await lock.release();
+      }
+    },
+    // The folder lock makes this process the database's only user, and this store its only writer.
+    { ...storeOptions(options), soleWriter: true },
+  );
+}
+
+function storeOptions(options: OpenOptions): KyselyStoreOptions {
+  return options.planCacheSize === undefined ? {} : { planCacheSize: options.planCacheSize };
 }
 
 /** Hides a password in a URL before it goes into a message. */

@@ -6,6 +6,7 @@
 import type { Issue } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import type { LedgerEvent, NewEvent } from './events.js';
+import type { JobStore } from './job-store.js';
 import type { UserStore } from './user-store.js';
 
 export type { Role, User, UserStore } from './user-store.js';
@@ -44,6 +45,14 @@ export interface AppendOptions {
 /** A point of a plan's history: the events up to a seq, or up to a time (inclusive). */
 export type AsOf = { readonly seq: number } | { readonly time: Date };
 
+/** A plan as written (plan-format data, validated) at a version. */
+export interface CurrentPlan {
+  /** The seq of the last event it holds. */
+  readonly version: number;
+  /** Frozen, and shared with other readers of the same version: copy it to change it. */
+  readonly plan: Readonly<Record<string, unknown>>;
+}
+
 /** The ledger: plans and their events. */
 export interface LedgerStore {
   /** Creates a plan from its first events (which must make a valid plan), in one transaction. */
@@ -59,6 +68,12 @@ export interface LedgerStore {
     events: readonly NewEvent[],
     options?: AppendOptions,
   ): Promise<Result<Appended, AppendError>>;
+  /**
+   * The plan now (or as of a point) with its version, as `validatePlan` of its events gives it; undefined
+   * for an unknown plan; an error for a point where it is no plan (before its first write, or inside a
+   * write of several events). From an in-memory cache when that holds the version the database reports.
+   */
+  current(planId: string, asOf?: AsOf): Promise<Result<CurrentPlan, AppendError> | undefined>;
   /** The plan's events in order, optionally up to a point; undefined for an unknown plan. */
   events(planId: string, asOf?: AsOf): Promise<readonly LedgerEvent[] | undefined>;
   plan(planId: string): Promise<PlanSummary | undefined>;
@@ -66,7 +81,7 @@ export interface LedgerStore {
 }
 
 /** Everything the CLI and the server need from one database: the ledger, its users, and its lifecycle. */
-export interface Store extends LedgerStore, UserStore {
+export interface Store extends LedgerStore, UserStore, JobStore {
   /** `pglite` (a folder) or `postgres` (a URL): for messages. */
   readonly kind: 'pglite' | 'postgres';
   /** Applies pending migrations; returns the versions applied. Idempotent. */
