@@ -56,7 +56,31 @@ export interface TokensTable {
   last_used: ColumnType<Date | null, never, Date>;
 }
 
+/** Analysis jobs (src/jobs): the state the API reads, whichever queue runs them. */
+export interface JobsTable {
+  id: string;
+  plan_id: string;
+  plan_version: number;
+  kind: string;
+  /** jsonb: written as JSON text, read back parsed. */
+  params: ColumnType<unknown, string, never>;
+  requested_by: string;
+  state: ColumnType<string, string | undefined, string>;
+  /** The run that owns a running job: only it reports progress or fails the job. */
+  run_id: string | null;
+  progress_done: ColumnType<number, number | undefined, number>;
+  progress_total: ColumnType<number, number | undefined, number>;
+  attempts: ColumnType<number, number | undefined, number>;
+  /** The result document as JSON text, byte for byte. */
+  result: string | null;
+  error: ColumnType<unknown, string | null | undefined, string | null>;
+  created: ColumnType<Date, never, never>;
+  started: ColumnType<Date | null, never, Date | null>;
+  finished: ColumnType<Date | null, never, Date | null>;
+}
+
 export interface Database {
+  jobs: JobsTable;
   users: UsersTable;
   tokens: TokensTable;
   plans: PlansTable;
