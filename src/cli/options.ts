@@ -22,6 +22,8 @@ export function integerIn(min: number, max: number, what: string): (value: strin
 export const parseTrials = integerIn(1, MAX_TRIALS, 'an integer from 1 to 10000000 (10^7)');
 export const parseSeed = integerIn(0, Number.MAX_SAFE_INTEGER, 'an integer ≥ 0');
 export const parseThreads = integerIn(1, MAX_THREADS, `an integer from 1 to ${MAX_THREADS}`);
+/** `serve --workers`: 0 only enqueues (PostgreSQL: `guarantor worker` processes run the jobs). */
+export const parseWorkers = integerIn(0, MAX_THREADS, `an integer from 0 to ${MAX_THREADS}`);
 export const parsePort = integerIn(0, 65_535, 'a TCP port from 0 to 65535 (0: any free port)');
 
 /** For repeatable options: `--variant a --variant b` → ['a', 'b']. */

@@ -22,11 +22,12 @@ import { schemaCommand } from './commands/schema.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
 import { serveCommand } from './commands/serve.js';
 import { timelineCommand } from './commands/timeline.js';
-import { parseRole, userAddCommand } from './commands/user.js';
+import { parseRole, userAddCommand, userListCommand, userTokenCommand } from './commands/user.js';
 import { validateCommand } from './commands/validate.js';
+import { workerCommand } from './commands/worker.js';
 import type { ExitCode } from './exit-codes.js';
 import { type CliIo, write } from './io.js';
-import { collect, parsePort, parseSeed, parseThreads, parseTrials } from './options.js';
+import { collect, parsePort, parseSeed, parseThreads, parseTrials, parseWorkers } from './options.js';
 import { setOption } from './set-option.js';
 
 export interface Program {
@@ -259,11 +260,15 @@ Examples:
     .option('--host <addr>', 'the address to listen on (default 127.0.0.1)')
     .option(...DB_OPTION)
     .option('--plan <file>', 'import this plan file on first start, when the database has no plan')
+    .option(
+      '--workers <n>',
+      'analysis jobs run at once in this process (default 1); 0 only enqueues them for `guarantor worker` (PostgreSQL)',
+      parseWorkers,
+    )
     .action(async (flags) => done(await serveCommand(flags, io)));
 
-  program
-    .command('user')
-    .description('server users')
+  const user = program.command('user').description('server users and their API tokens');
+  user
     .command('add')
     .description('add a user and print a one-time password')
     .argument('<name>', 'the login name')
@@ -271,6 +276,29 @@ Examples:
     .option('--actor <id>', "a delegate's actor (required for delegates)")
     .option(...DB_OPTION)
     .action(async (name, flags) => done(await userAddCommand(name, flags, io)));
+  user
+    .command('list')
+    .description('the users: name, role, actor, created (never a password hash)')
+    .option(...DB_OPTION)
+    .action(async (flags) => done(await userListCommand(flags, io)));
+  user
+    .command('token')
+    .description("make an API token for a user's scripts and print it (shown once)")
+    .argument('<name>', 'the user the token acts as')
+    .requiredOption('--label <text>', 'what the token is for (shown in token lists)')
+    .option(...DB_OPTION)
+    .action(async (name, flags) => done(await userTokenCommand(name, flags, io)));
+
+  program
+    .command('worker')
+    .description('take analysis jobs from a PostgreSQL database and run them (until Ctrl-C)')
+    .option(...DB_OPTION)
+    .option(
+      '--concurrency <n>',
+      'jobs run at once, each in a worker thread, 1 … 256 (default 1)',
+      parseThreads,
+    )
+    .action(async (flags) => done(await workerCommand(flags, io)));
 
   return { command: program, exitCode: () => exitCode };
 }

@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
+import type { Issue } from '../core/errors.js';
 import type { AppendError } from '../store/store.js';
 
 export interface ApiError {
@@ -41,13 +42,21 @@ export function appendFailure(c: Context, error: AppendError): Response {
     case 'INVALID_PLAN':
     case 'INVALID_EVENT': {
       const first = error.issues[0];
-      return fail(c, 400, {
-        code: first?.code ?? error.code,
-        message: error.message,
-        path: first?.path ?? '',
-      });
+      const what =
+        error.code === 'INVALID_PLAN'
+          ? 'the change would make the plan invalid'
+          : 'the change does not apply';
+      const message = first === undefined ? error.message : `${what}: ${listIssues(error.issues)}`;
+      return fail(c, 400, { code: first?.code ?? error.code, message, path: first?.path ?? '' });
     }
     default:
       return error satisfies never;
   }
+}
+
+/** The issues' places and messages, so that a refused removal names every dangling reference. */
+function listIssues(issues: readonly Issue[], max = 10): string {
+  const listed = issues.slice(0, max).map((i) => (i.path === '' ? i.message : `${i.path}: ${i.message}`));
+  const more = issues.length > max ? `; and ${issues.length - max} more` : '';
+  return `${listed.join('; ')}${more}`;
 }

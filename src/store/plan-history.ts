@@ -2,9 +2,12 @@
  * Reading and writing whole plans through the ledger: import a plan file as events, rebuild the plan
  * (now or as of a point) from its events. Used by `guarantor db …` and, later, the server.
  */
+import { type AttributedChange, attachEvents, diffPlans } from '../core/analyses/plan-diff/index.js';
 import type { Issue } from '../core/errors.js';
 import { planFromData, readPlanText } from '../core/plan/parse-plan.js';
+import type { Plan } from '../core/plan/types.js';
 import { err, ok, type Result } from '../core/result.js';
+import { entityKindOf, type LedgerEvent } from './events.js';
 import { validatePlan } from './ledger-plan.js';
 import { type Attribution, planToEvents } from './plan-events.js';
 import type { AppendError, AsOf, Store } from './store.js';
@@ -44,4 +47,30 @@ export async function planData(
   const events = await store.events(planId, asOf);
   if (events === undefined) return undefined;
   return validatePlan(events);
+}
+
+/**
+ * What changed between two points of a plan's history (`before` = the plan at seq `from`, `after` at
+ * `to`), each change with the events on its entity between the two: who, when, why, with which source.
+ */
+export function ledgerChanges(
+  before: Plan,
+  after: Plan,
+  events: readonly LedgerEvent[],
+  from: number,
+  to: number,
+): AttributedChange[] {
+  const between = events.filter((e) => e.seq > from && e.seq <= to);
+  return attachEvents(
+    diffPlans(before, after),
+    between.map((e) => ({
+      seq: e.seq,
+      at: e.at.toISOString(),
+      entity: entityKindOf(e.kind),
+      entityId: e.entityId,
+      who: e.who,
+      reason: e.reason,
+      ...(e.source === undefined ? {} : { source: e.source }),
+    })),
+  );
 }

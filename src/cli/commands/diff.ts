@@ -5,8 +5,6 @@
  * same trials and seed.
  */
 import {
-  attachEvents,
-  diffPlans,
   diffValues,
   type LedgerPoint,
   type PlanDiff,
@@ -16,8 +14,9 @@ import type { AssessOptions } from '../../core/engine/assess.js';
 import { planFromData } from '../../core/plan/parse-plan.js';
 import type { Plan } from '../../core/plan/types.js';
 import { runnerFor } from '../../runner/runner-for.js';
-import { entityKindOf, type LedgerEvent } from '../../store/events.js';
+import type { LedgerEvent } from '../../store/events.js';
 import { validatePlan } from '../../store/ledger-plan.js';
+import { ledgerChanges } from '../../store/plan-history.js';
 import type { AsOf } from '../../store/store.js';
 import { CliError } from '../errors/cli-error.js';
 import { ExitCode } from '../exit-codes.js';
@@ -77,19 +76,7 @@ export async function diffCommand(planId: string, flags: DiffFlags, io: CliIo): 
     progress.stop();
   }
 
-  const between = events.filter((e) => e.seq > from.seq && e.seq <= to.seq);
-  const changes = attachEvents(
-    diffPlans(before, after),
-    between.map((e) => ({
-      seq: e.seq,
-      at: e.at.toISOString(),
-      entity: entityKindOf(e.kind),
-      entityId: e.entityId,
-      who: e.who,
-      reason: e.reason,
-      ...(e.source === undefined ? {} : { source: e.source }),
-    })),
-  );
+  const changes = ledgerChanges(before, after, events, from.seq, to.seq);
   const doc: PlanDiff = { model: 1, plan: planId, from, to, changes, values, trials, seed };
   const text = flags.json ? `${JSON.stringify(doc, null, 2)}\n` : renderPlanDiff(doc, before, after);
   await emit(io, text, flags.out);

@@ -1,13 +1,15 @@
 /**
- * `guarantor user add NAME --role host|delegate|analyst [--actor ID]`: adds a server user and prints a
- * one-time password (only it, on stdout); the store keeps its scrypt hash, never the password.
+ * `guarantor user add|list|token`: the server's users from the command line. `add` prints a one-time
+ * password, `token` a new API token (each only it, on stdout, shown once: the store keeps hashes only);
+ * `list` prints the users, never a hash.
  */
 import { InvalidArgumentError } from '@commander-js/extra-typings';
-import { hashPassword, newPassword } from '../../server/passwords.js';
+import { hashPassword, newPassword, newToken, tokenHash } from '../../server/passwords.js';
 import { ROLES, type Role } from '../../store/store.js';
 import { CliError } from '../errors/cli-error.js';
 import { ExitCode } from '../exit-codes.js';
 import { type CliIo, write } from '../io.js';
+import { renderTable } from '../render/table.js';
 import { type DbFlags, withStore } from './db.js';
 
 export interface UserAddFlags extends DbFlags {
@@ -40,6 +42,45 @@ export async function userAddCommand(name: string, flags: UserAddFlags, io: CliI
     if (!made.ok) throw new CliError([`error: ${made.error.message}`], ExitCode.invalidInput);
     await write(io.stdout, `${password}\n`);
     await write(io.stderr, `added ${flags.role} ${name}; the password above is shown once\n`);
+    return ExitCode.ok;
+  });
+}
+
+/** The users, oldest first: name, role, actor, created. */
+export async function userListCommand(flags: DbFlags, io: CliIo): Promise<ExitCode> {
+  return withStore(flags, io, async (store) => {
+    await store.migrate();
+    const users = await store.users();
+    const lines = renderTable(
+      [{ header: 'name' }, { header: 'role' }, { header: 'actor' }, { header: 'created' }],
+      users.map((u) => [u.name, u.role, u.actor ?? '', u.created.toISOString()]),
+    );
+    await write(io.stdout, `${lines.join('\n')}\n`);
+    return ExitCode.ok;
+  });
+}
+
+export interface UserTokenFlags extends DbFlags {
+  readonly label: string;
+}
+
+/** Makes an API token for a user (a script's bearer token) and prints it once. */
+export async function userTokenCommand(name: string, flags: UserTokenFlags, io: CliIo): Promise<ExitCode> {
+  if (flags.label.trim() === '') throw new CliError(['error: the --label is empty'], ExitCode.usage);
+  return withStore(flags, io, async (store) => {
+    await store.migrate();
+    const user = await store.userByName(name);
+    if (user === undefined) {
+      throw new CliError([`error: no user "${name}" (see guarantor user list)`], ExitCode.invalidInput);
+    }
+    const token = newToken();
+    const made = await store.createToken(tokenHash(token), user.id, { kind: 'api', label: flags.label });
+    await write(io.stdout, `${token}\n`);
+    await write(
+      io.stderr,
+      `made API token ${made.id} "${flags.label}" for ${name}; the token above is shown once ` +
+        '(revoke it with DELETE /tokens/ID)\n',
+    );
     return ExitCode.ok;
   });
 }
