@@ -93,6 +93,47 @@ export const MIGRATIONS: readonly Migration[] = [
       `alter table tokens add column last_used timestamptz(3)`,
     ],
   },
+  {
+    version: 4,
+    name: 'analysis jobs',
+    statements: [
+      // Not part of the ledger: a job's state moves queued → running → done | failed in place. The
+      // result is JSON text, not jsonb, so it is served byte for byte as the analysis produced it.
+      `create table jobs (
+        id text primary key,
+        plan_id text not null references plans (id),
+        plan_version integer not null check (plan_version >= 0),
+        kind text not null,
+        params jsonb not null,
+        requested_by text not null,
+        state text not null default 'queued' check (state in ('queued', 'running', 'done', 'failed')),
+        run_id text,
+        progress_done double precision not null default 0,
+        progress_total double precision not null default 0,
+        attempts integer not null default 0,
+        result text,
+        error jsonb,
+        created timestamptz(3) not null default now(),
+        started timestamptz(3),
+        finished timestamptz(3),
+        check ((state = 'done') = (result is not null))
+      )`,
+      `create index jobs_by_plan on jobs (plan_id, created desc)`,
+      `create index jobs_queued on jobs (created) where state = 'queued'`,
+    ],
+  },
+  {
+    version: 5,
+    name: 'events keep their text',
+    statements: [
+      // jsonb reorders object keys (shorter keys first), so a plan read back from the ledger listed a
+      // scenario's domains in another order than its file, and its assessment came out in another order:
+      // the same plan and seed must give the same bytes. json keeps the text as written. Events written
+      // before this migration keep jsonb's order.
+      `alter table events alter column payload type json using payload::text::json`,
+      `alter table events alter column source type json using source::text::json`,
+    ],
+  },
 ];
 
 /**
