@@ -1,6 +1,7 @@
 // `npm run bench`: engine throughput on a generated large plan (issue target: 40 partners, 300 pledges,
 // 6 scenarios, 180 days, 2 variants, 100,000 trials in under 4 s on 2 cores), and the example plan.
 // Runs against dist/ (the script is called after `npm run build`). Prints figures; never fails on time.
+// Then the HTTP load run (bench/load.js). BENCH_ONLY=engine or BENCH_ONLY=load runs one of the two.
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { BENCH_SIZE, generatePlan } from '../dist/bench/generate-plan.js';
@@ -40,78 +41,89 @@ async function time(label, plan, options = {}) {
   return { best, median, doc };
 }
 
-const large = normalizePlan(planSchema.parse(generatePlan(BENCH_SIZE)));
-const big = await time(
-  `Generated plan: ${BENCH_SIZE.partners} partners, ${BENCH_SIZE.pledges} pledges, ${BENCH_SIZE.scenarios} scenarios × ${BENCH_SIZE.horizonDays} days, 2 variants`,
-  large,
-);
-console.log(
-  `  target      < 4 s on 2 cores: ${big.median < 4 ? 'met' : 'NOT met'} (median ${big.median.toFixed(2)} s)`,
-);
-console.log(`  values      ${big.doc.variants.map((v) => `${v.id} ${v.value.toFixed(3)}`).join(', ')}`);
-
-const examplePath = new URL('../examples/ukraine-2025/plan.yaml', import.meta.url);
-const parsed = parsePlan(readFileSync(examplePath, 'utf8'), 'examples/ukraine-2025/plan.yaml');
-if (!parsed.ok) throw new Error('the example plan does not validate');
-await time('Example plan (examples/ukraine-2025/plan.yaml), its own settings', parsed.value.plan);
-
-// --- Attribution (issue 3): Shapley SE ≤ 0.005 for every actor of the example plan in ≤ 20 s on 2 cores.
-// Sampled estimator, trial count from a pilot run; it runs in one thread (see src/cli/commands/attribute.ts).
-{
-  const { attribute } = await import('../dist/core/analyses/attribution/attribute.js');
-  const attributionBench = (label, plan, variant, target) => {
-    const t0 = performance.now();
-    const doc = attribute(plan, { variant });
-    const wall = (performance.now() - t0) / 1000;
-    const a = doc.attribution[0];
-    const top = [...a.actors].sort((x, y) => y.shapley - x.shapley).slice(0, 3);
-    console.log(label);
-    console.log(
-      `  method ${a.method}, ${a.actors.length} players, ${a.trials.toLocaleString('en')} trials (${a.trialsFrom})`,
-    );
-    console.log(`  wall time   ${wall.toFixed(2)} s (one thread; includes the variant's own assessment)`);
-    console.log(
-      `  max Shapley SE ${a.maxSe.toFixed(4)}; max Owen SE ${Math.max(...a.actors.map((x) => x.owenSe)).toFixed(4)}`,
-    );
-    console.log(
-      `  top         ${top.map((x) => `${x.actor} ${x.shapley.toFixed(3)} ± ${x.se.toFixed(3)}`).join(', ')}`,
-    );
-    if (target !== undefined) {
-      const met = wall <= target && a.maxSe <= 0.005;
-      console.log(`  target      SE ≤ 0.005 in ≤ ${target} s: ${met ? 'met' : 'NOT met'}`);
-    }
-  };
-  attributionBench('Attribution: example plan, europe-us', parsed.value.plan, 'europe-us', 20);
-  attributionBench(
-    'Attribution: generated plan, 30 partners, 225 pledges, 6 scenarios × 180 days',
-    normalizePlan(
-      planSchema.parse(
-        generatePlan({ partners: 30, pledges: 225, scenarios: 6, horizonDays: 180, trials: 20000 }),
-      ),
-    ),
-    'all',
+/** The engine, attribution and sensitivity figures (issues 1–3). */
+async function engineBench() {
+  const large = normalizePlan(planSchema.parse(generatePlan(BENCH_SIZE)));
+  const big = await time(
+    `Generated plan: ${BENCH_SIZE.partners} partners, ${BENCH_SIZE.pledges} pledges, ${BENCH_SIZE.scenarios} scenarios × ${BENCH_SIZE.horizonDays} days, 2 variants`,
+    large,
   );
+  console.log(
+    `  target      < 4 s on 2 cores: ${big.median < 4 ? 'met' : 'NOT met'} (median ${big.median.toFixed(2)} s)`,
+  );
+  console.log(`  values      ${big.doc.variants.map((v) => `${v.id} ${v.value.toFixed(3)}`).join(', ')}`);
+
+  const examplePath = new URL('../examples/ukraine-2025/plan.yaml', import.meta.url);
+  const parsed = parsePlan(readFileSync(examplePath, 'utf8'), 'examples/ukraine-2025/plan.yaml');
+  if (!parsed.ok) throw new Error('the example plan does not validate');
+  await time('Example plan (examples/ukraine-2025/plan.yaml), its own settings', parsed.value.plan);
+
+  // --- Attribution (issue 3): Shapley SE ≤ 0.005 for every actor of the example plan in ≤ 20 s on 2 cores.
+  // Sampled estimator, trial count from a pilot run; it runs in one thread (see src/cli/commands/attribute.ts).
+  {
+    const { attribute } = await import('../dist/core/analyses/attribution/attribute.js');
+    const attributionBench = (label, plan, variant, target) => {
+      const t0 = performance.now();
+      const doc = attribute(plan, { variant });
+      const wall = (performance.now() - t0) / 1000;
+      const a = doc.attribution[0];
+      const top = [...a.actors].sort((x, y) => y.shapley - x.shapley).slice(0, 3);
+      console.log(label);
+      console.log(
+        `  method ${a.method}, ${a.actors.length} players, ${a.trials.toLocaleString('en')} trials (${a.trialsFrom})`,
+      );
+      console.log(`  wall time   ${wall.toFixed(2)} s (one thread; includes the variant's own assessment)`);
+      console.log(
+        `  max Shapley SE ${a.maxSe.toFixed(4)}; max Owen SE ${Math.max(...a.actors.map((x) => x.owenSe)).toFixed(4)}`,
+      );
+      console.log(
+        `  top         ${top.map((x) => `${x.actor} ${x.shapley.toFixed(3)} ± ${x.se.toFixed(3)}`).join(', ')}`,
+      );
+      if (target !== undefined) {
+        const met = wall <= target && a.maxSe <= 0.005;
+        console.log(`  target      SE ≤ 0.005 in ≤ ${target} s: ${met ? 'met' : 'NOT met'}`);
+      }
+    };
+    attributionBench('Attribution: example plan, europe-us', parsed.value.plan, 'europe-us', 20);
+    attributionBench(
+      'Attribution: generated plan, 30 partners, 225 pledges, 6 scenarios × 180 days',
+      normalizePlan(
+        planSchema.parse(
+          generatePlan({ partners: 30, pledges: 225, scenarios: 6, horizonDays: 180, trials: 20000 }),
+        ),
+      ),
+      'all',
+    );
+  }
+
+  // --- Sensitivity (issue 3): tornado of the example plan in ≤ 10 s on 2 cores. In-process, one thread:
+  // ~75 runs of the variant on the same draws (see src/core/analyses/sensitivity/sensitivity.ts).
+  {
+    const { sensitivity } = await import('../dist/core/analyses/sensitivity/sensitivity.js');
+    const sensitivityBench = (label, options, target) => {
+      const t0 = performance.now();
+      const doc = sensitivity(parsed.value.plan, { variant: 'europe-us', ...options });
+      const wall = (performance.now() - t0) / 1000;
+      const runs = 1 + 2 * doc.tornado.length + (doc.grid === null ? 0 : doc.grid.value.length ** 2);
+      console.log(label);
+      console.log(
+        `  ${doc.tornado.length} parameters, ${runs} runs requested, ${doc.trials.toLocaleString('en')} trials each`,
+      );
+      console.log(`  wall time   ${wall.toFixed(2)} s (one thread)`);
+      const top = doc.tornado.slice(0, 3).map((r) => `${r.label} ${r.swing.toFixed(3)} ± ${r.se.toFixed(3)}`);
+      console.log(`  top swings  ${top.join(', ')}`);
+      if (target !== undefined)
+        console.log(`  target      ≤ ${target} s: ${wall <= target ? 'met' : 'NOT met'}`);
+    };
+    sensitivityBench('Sensitivity: tornado of the example plan, europe-us', { grid: false }, 10);
+    sensitivityBench('Sensitivity: tornado and the USA × europe grid (the whole command)', {});
+  }
 }
 
-// --- Sensitivity (issue 3): tornado of the example plan in ≤ 10 s on 2 cores. In-process, one thread:
-// ~75 runs of the variant on the same draws (see src/core/analyses/sensitivity/sensitivity.ts).
-{
-  const { sensitivity } = await import('../dist/core/analyses/sensitivity/sensitivity.js');
-  const sensitivityBench = (label, options, target) => {
-    const t0 = performance.now();
-    const doc = sensitivity(parsed.value.plan, { variant: 'europe-us', ...options });
-    const wall = (performance.now() - t0) / 1000;
-    const runs = 1 + 2 * doc.tornado.length + (doc.grid === null ? 0 : doc.grid.value.length ** 2);
-    console.log(label);
-    console.log(
-      `  ${doc.tornado.length} parameters, ${runs} runs requested, ${doc.trials.toLocaleString('en')} trials each`,
-    );
-    console.log(`  wall time   ${wall.toFixed(2)} s (one thread)`);
-    const top = doc.tornado.slice(0, 3).map((r) => `${r.label} ${r.swing.toFixed(3)} ± ${r.se.toFixed(3)}`);
-    console.log(`  top swings  ${top.join(', ')}`);
-    if (target !== undefined)
-      console.log(`  target      ≤ ${target} s: ${wall <= target ? 'met' : 'NOT met'}`);
-  };
-  sensitivityBench('Sensitivity: tornado of the example plan, europe-us', { grid: false }, 10);
-  sensitivityBench('Sensitivity: tornado and the USA × europe grid (the whole command)', {});
+const only = process.env.BENCH_ONLY;
+if (only !== undefined && only !== 'engine' && only !== 'load') {
+  throw new Error(`BENCH_ONLY must be engine or load, not ${only}`);
 }
+if (only !== 'load') await engineBench();
+// The HTTP load run of issue 4 (it skips itself under BENCH_ONLY=engine).
+if (only !== 'engine') await import('./load.js');
