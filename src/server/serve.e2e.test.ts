@@ -33,4 +33,48 @@ describe('guarantor serve', { timeout: SLOW }, () => {
     }
     expect(server.stderr()).toContain('imported');
   });
+
+  it('adds demo users once on an empty database, and serves the dashboard under /app/', async () => {
+    const db = tmp('demo');
+    const server = await startServe({ db, plan: tmp('small.yaml'), args: ['--demo-users'] });
+    let delegate: { name: string; password: string } | undefined;
+    try {
+      // Small plan: UKR is protected; FAR and BIG are its partners.
+      const lines = server.stderr().split('\n');
+      const passwordOf = (name: string) =>
+        lines
+          .find((l) => l.trim().startsWith(`${name} `))
+          ?.trim()
+          .split(/\s+/)[1] ?? '';
+      expect(['host', 'delegate-far', 'delegate-big', 'analyst'].map(passwordOf)).not.toContain('');
+      delegate = { name: 'delegate-far', password: passwordOf('delegate-far') };
+      const login = await server.request('POST', '/login', { body: delegate });
+      expect(login.body.user).toEqual({ name: 'delegate-far', role: 'delegate', actor: 'FAR' });
+
+      const root = await fetch(`${server.base}/`, { redirect: 'manual' });
+      expect([root.status, root.headers.get('location')]).toEqual([302, '/app/']);
+      // Any view's URL is the page (the dashboard routes in the browser), without a token.
+      const page = await fetch(`${server.base}/app/overview?plan=x`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('<div id="root">');
+      const script = /src="(\/app\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+      expect(script).toBeDefined();
+      const bundle = await fetch(`${server.base}${script}`);
+      expect([bundle.status, bundle.headers.get('cache-control')]).toEqual([
+        200,
+        'public, max-age=31536000, immutable',
+      ]);
+      expect((await fetch(`${server.base}/app/../package.json`)).status).not.toBe(200);
+    } finally {
+      expect(await server.stop()).toEqual({ code: 0, signal: null });
+    }
+    // A second start keeps the users it has: the same password still logs in, none are printed.
+    const again = await startServe({ db, args: ['--demo-users'], ...(delegate ? { login: delegate } : {}) });
+    try {
+      expect(again.stderr()).not.toContain('demo users');
+    } finally {
+      await again.stop();
+    }
+  });
 });

@@ -235,7 +235,7 @@ async function appendLocked(
   }));
   const key = options.idempotencyKey;
   // One statement: the events, and the key of the write (a data-modifying WITH). RETURNING gives the
-  // payloads as the database keeps them (jsonb), so the projection validated and cached here is the one a
+  // payloads as the database keeps them, so the projection validated and cached here is the one a
   // replay of the stored events gives. Validated after the insert: a refusal rolls both back.
   const inserted =
     key === undefined

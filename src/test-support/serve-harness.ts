@@ -108,6 +108,8 @@ export interface ServeOptions {
   readonly plan?: string;
   /** Who to log in as once the server is ready; no login without it. */
   readonly login?: Credentials;
+  /** More `serve` options, e.g. `['--demo-users']`. */
+  readonly args?: readonly string[];
 }
 
 export interface Answer {
@@ -164,6 +166,7 @@ export async function startServe(options: ServeOptions): Promise<RunningServe> {
   delete env.GUARANTOR_DEBUG;
   const args = [cliPath, 'serve', '--port', String(port), '--db', options.db];
   if (options.plan !== undefined) args.push('--plan', options.plan);
+  args.push(...(options.args ?? []));
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.setEncoding('utf8');
