@@ -265,6 +265,10 @@ Examples:
       'analysis jobs run at once in this process (default 1); 0 only enqueues them for `guarantor worker` (PostgreSQL)',
       parseWorkers,
     )
+    .option(
+      '--demo-users',
+      'on a database without users: add host, two delegates and analyst, print their passwords',
+    )
     .action(async (flags) => done(await serveCommand(flags, io)));
 
   const user = program.command('user').description('server users and their API tokens');

@@ -13,6 +13,7 @@ import { GuarantorError } from '../core/errors.js';
 import type { Store } from '../store/store.js';
 import { fail } from './api-error.js';
 import type { App, AppEnv, RouteDeps } from './app-env.js';
+import { dashboardRoutes } from './dashboard.js';
 import { DEFAULT_LOGIN_LIMIT, type LoginLimitOptions, loginLimiter } from './login-limit.js';
 import { openApiDocument } from './openapi.js';
 import { DUMMY_HASH, newToken, tokenHash, verifyPassword } from './passwords.js';
@@ -34,6 +35,8 @@ export interface AppOptions {
   readonly loginLimit?: LoginLimitOptions;
   /** The analysis worker thread's script; by default the one next to the compiled executor. */
   readonly workerUrl?: URL;
+  /** The dashboard's built files (dist/web), served under /app/; none when undefined. */
+  readonly webRoot?: string;
   /**
    * More routes, mounted after authentication (so `c.get('user')` is the caller) and before the 404:
    * e.g. `routes: (app) => app.route('/', jobRoutes(deps))` with a `new Hono<AppEnv>()` sub-app.
@@ -71,6 +74,7 @@ export function createApp(options: AppOptions): App {
   );
 
   app.get('/health', (c) => c.json({ ok: true }));
+  if (options.webRoot !== undefined) dashboardRoutes(app, options.webRoot);
   loginRoute(app, store, loginLimiter(now, loginLimit ?? DEFAULT_LOGIN_LIMIT));
 
   // Everything below needs a live token.

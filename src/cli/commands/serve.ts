@@ -9,8 +9,10 @@
 import { readFile } from 'node:fs/promises';
 import { formatIssue, type Issue } from '../../core/errors.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
+import { hashPassword, newPassword } from '../../server/passwords.js';
 import { cachedUsers } from '../../store/cached-users.js';
 import { importPlan } from '../../store/plan-history.js';
+import type { Role, Store } from '../../store/store.js';
 import { CliError } from '../errors/cli-error.js';
 import { describeFsError } from '../errors/fs-error.js';
 import { ExitCode } from '../exit-codes.js';
@@ -23,6 +25,9 @@ export interface ServeFlags extends DbFlags {
   readonly plan?: string;
   /** Jobs run at once in this process (default 1); 0 only enqueues (PostgreSQL only). */
   readonly workers?: number;
+  /** On a database without users: add a host, a delegate of each of the plan's first two partners and
+   * an analyst, and print their one-time passwords (`npm start`). */
+  readonly demoUsers?: boolean;
 }
 
 export async function serveCommand(flags: ServeFlags, io: CliIo): Promise<ExitCode> {
@@ -59,6 +64,7 @@ export async function serveCommand(flags: ServeFlags, io: CliIo): Promise<ExitCo
       }
       await write(io.stderr, `imported ${flags.plan} as plan ${imported.value.planId}\n`);
     }
+    if (flags.demoUsers) await addDemoUsers(store, io);
     // Loaded here: the HTTP stack costs nothing to the other commands.
     const { serve } = await import('@hono/node-server');
     const { createApp } = await import('../../server/app.js');
@@ -70,8 +76,10 @@ export async function serveCommand(flags: ServeFlags, io: CliIo): Promise<ExitCo
     });
     // Bearer tokens are looked up once a second at most per token (a revocation through this server takes
     // effect at once; one made by another process or the CLI within a second).
+    const { DEFAULT_WEB_ROOT } = await import('../../server/dashboard.js');
     const app = createApp({
       store: cachedUsers(store, { ttlMs: 1000 }),
+      webRoot: DEFAULT_WEB_ROOT,
       routes: (root) => root.route('/', jobRoutes({ store, queue })),
       openApiPaths: jobOpenApiPaths(),
     });
@@ -120,4 +128,33 @@ export async function startQueue(queue: JobQueue): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new CliError([`error: cannot start the job queue: ${reason}`], ExitCode.invalidInput);
   }
+}
+
+/**
+ * `--demo-users`: a database without users gets `host`, a delegate of each of the first two partners
+ * of the first plan (`delegate-fra` for FRA…) and `analyst`, each with a one-time password printed on
+ * stderr. A database that has users is left alone.
+ */
+async function addDemoUsers(store: Store, io: CliIo): Promise<void> {
+  if ((await store.users()).length > 0) return;
+  const first = (await store.plans())[0];
+  const current = first === undefined ? undefined : await store.current(first.id);
+  const plan = current?.ok ? current.value.plan : undefined;
+  const protectedId = typeof plan?.protected === 'string' ? plan.protected : undefined;
+  const actors = (Array.isArray(plan?.actors) ? (plan.actors as { id?: unknown }[]) : [])
+    .map((a) => a.id)
+    .filter((id): id is string => typeof id === 'string' && id !== protectedId)
+    .slice(0, 2);
+  const users: { name: string; role: Role; actor?: string }[] = [
+    { name: 'host', role: 'host' },
+    ...actors.map((actor) => ({ name: `delegate-${actor.toLowerCase()}`, role: 'delegate' as const, actor })),
+    { name: 'analyst', role: 'analyst' },
+  ];
+  const lines: string[] = [];
+  for (const user of users) {
+    const password = newPassword();
+    const made = await store.createUser({ ...user, passwordHash: await hashPassword(password) });
+    if (made.ok) lines.push(`  ${user.name.padEnd(16)} ${password}`);
+  }
+  await write(io.stderr, `demo users (passwords shown once):\n${lines.join('\n')}\n`);
 }
