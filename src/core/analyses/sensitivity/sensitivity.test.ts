@@ -204,18 +204,24 @@ describe('the grid of a plan whose value is linear in the reliabilities', () => 
     }
   });
 
-  it('takes explicit axes, and reports every setting only once per distinct plan run', () => {
+  it('takes explicit axes, and reports every setting only once per distinct plan run, against one total', () => {
     const runs: number[] = [];
+    const totals = new Set<number>();
     const custom = sensitivity(linear, {
       variant: 'all',
       trials: 500,
       grid: 'FRA,DEU',
-      onProgress: (p) => runs.push(p.done),
+      onProgress: (p) => {
+        runs.push(p.done);
+        totals.add(p.total);
+      },
     });
     expect(custom.grid?.x.actors).toEqual(['FRA']);
     expect(custom.grid?.y.actors).toEqual(['DEU']);
     // 1 base + 2 × (3 reliabilities + 9 settings + 1 threat) + 49 cells, each reported once.
     expect(runs.at(-1)).toBe(500 * (1 + 26 + 49));
+    // The bar never shows done before the end: the total is the whole run's from the first report on.
+    expect([...totals]).toEqual([500 * (1 + 26 + 49)]);
     expect(runs).toEqual([...runs].sort((a, b) => a - b));
     // Default trials: min(settings.trials, 5000).
     expect(sensitivity(linear, { variant: 'all', grid: false })).toMatchObject({ grid: null, trials: 5000 });

@@ -58,12 +58,14 @@ export function sensitivity(plan: Plan, options: SensitivityOptions): Sensitivit
   const trials = options.trials ?? Math.min(plan.settings.trials, DEFAULT_SENSITIVITY_TRIALS);
   const seed = options.seed ?? plan.settings.seed;
   const rule = options.rule ?? 'value';
-  // Progress counts requested runs (memo hits included) in trials, as the CLI's bar expects.
-  let total = trials;
+  // Progress counts requested runs (memo hits included) in trials, as the CLI's bar expects. The total is
+  // known once the base run has named the partners: nothing is reported before (a first report of 1/1
+  // would show a finished bar that then falls back).
+  let total: number | undefined;
   let done = 0;
   const report = () => {
     done += trials;
-    options.onProgress?.({ done: Math.min(done, total), total });
+    if (total !== undefined) options.onProgress?.({ done: Math.min(done, total), total });
   };
   const evaluate = makeEvaluator(options.variant, trials, seed, report);
   const base = evaluate(plan);
@@ -77,6 +79,7 @@ export function sensitivity(plan: Plan, options: SensitivityOptions): Sensitivit
       : resolveGridAxes(plan, options.grid, partners, options.variant);
   const gridCells = options.grid === false ? 0 : GRID_SHIFTS.length ** 2;
   total = trials * (1 + 2 * parameters.length + gridCells);
+  options.onProgress?.({ done, total });
   const rows = tornado(plan, parameters, evaluate);
   let grid: Grid | null = null;
   if (options.grid !== false) {
