@@ -6,7 +6,11 @@
  */
 import type { Capability, Pledge } from '../plan/types.js';
 
-export function pledgeUnits(pledge: Pledge, capability: Capability, yearsOfPeace: number): number {
+export function pledgeUnits(
+  pledge: Pick<Pledge, 'posture' | 'quantity' | 'fundingPerYear'>,
+  capability: Pick<Capability, 'unitCost' | 'productionPerYear'>,
+  yearsOfPeace: number,
+): number {
   if (pledge.posture !== 'production') return pledge.quantity;
   const funded =
     capability.unitCost === undefined
