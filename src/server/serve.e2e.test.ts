@@ -60,11 +60,13 @@ describe('guarantor serve', { timeout: SLOW }, () => {
       expect(html).toContain('<div id="root">');
       const script = /src="(\/app\/assets\/[^"]+\.js)"/.exec(html)?.[1];
       expect(script).toBeDefined();
-      const bundle = await fetch(`${server.base}${script}`);
-      expect([bundle.status, bundle.headers.get('cache-control')]).toEqual([
-        200,
-        'public, max-age=31536000, immutable',
-      ]);
+      const bundle = await fetch(`${server.base}${script}`, { headers: { 'Accept-Encoding': 'gzip' } });
+      expect([
+        bundle.status,
+        bundle.headers.get('cache-control'),
+        bundle.headers.get('content-encoding'),
+      ]).toEqual([200, 'public, max-age=31536000, immutable', 'gzip']);
+      expect((await bundle.text()).length).toBeGreaterThan(100_000);
       expect((await fetch(`${server.base}/app/../package.json`)).status).not.toBe(200);
     } finally {
       expect(await server.stop()).toEqual({ code: 0, signal: null });
