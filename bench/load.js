@@ -13,18 +13,15 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { openStore } from '../dist/store/open-store.js';
 import { importPlan } from '../dist/store/plan-history.js';
+import { CLI, cli, freePort, ROOT } from './processes.js';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
 // The npm bin: it runs dist/cli/main.js (which only exports `main`).
-const CLI = join(ROOT, 'bin', 'guarantor.js');
 const EXAMPLE = 'examples/ukraine-2025/plan.yaml';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PG_URL = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -91,36 +88,6 @@ async function postgresTarget() {
 async function pgliteTarget() {
   const folder = join(tmpdir(), `guarantor-bench-${randomBytes(6).toString('hex')}`);
   return { name: 'pglite', db: folder, env: {}, remove: () => rm(folder, { recursive: true, force: true }) };
-}
-
-/** Runs `guarantor …args` to the end; resolves with its stdout, rejects on a non-zero exit. */
-function cli(args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let errors = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      errors += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`guarantor ${args[0]} exited ${code}: ${errors}`)),
-    );
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** `guarantor serve` as a child; resolves once /health answers. `stop()` ends it and waits. */

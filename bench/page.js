@@ -12,14 +12,11 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CLI, cli, freePort, ROOT } from './processes.js';
 
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const CLI = join(ROOT, 'bin', 'guarantor.js');
 const EXAMPLE = 'examples/ukraine-2025/plan.yaml';
 const CHROMIUM = '/usr/bin/chromium';
 const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 5);
@@ -32,36 +29,6 @@ const MARKS = {
   values: 'main[data-view=overview] [data-testid^="value-"]',
 };
 const VALUES_TIMEOUT_MS = 120_000;
-
-/** Runs `guarantor …args` to the end; resolves with its stdout, rejects on a non-zero exit. */
-function cli(args) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let errors = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      errors += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(out) : reject(new Error(`guarantor ${args[0]} exited ${code}: ${errors}`)),
-    );
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** `guarantor serve` on `db` with the example plan; resolves once /health answers. */
 async function startServer(db) {
