@@ -4,15 +4,8 @@
  * The decision rule (ENOUGH / BORDERLINE / NOT ENOUGH) is core's `verdict`, the one the CLI prints.
  */
 import type { Assessment, ScenarioResult, VariantResult } from '../core/engine/result-types';
-import { type VerdictKind, verdict } from '../core/views/verdict';
+import { VERDICT_LABEL, type VerdictKind, verdict } from '../core/views/verdict';
 import { percent, percentRange } from './format';
-
-/** The CLI's words for the verdict (src/cli/render/verdict-line.ts). */
-export const VERDICT_LABEL: Record<VerdictKind, string> = {
-  enough: 'ENOUGH',
-  'not-enough': 'NOT ENOUGH',
-  borderline: 'BORDERLINE',
-};
 
 /** Where a scenario's 95% interval lies against the target (the same reading as `verdict`). */
 export type TargetStanding = 'above' | 'within' | 'below';

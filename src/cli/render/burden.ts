@@ -5,7 +5,7 @@
  */
 import type { AssessedState, BurdenReport } from '../../core/analyses/burden/burden-report.js';
 import type { Plan } from '../../core/plan/types.js';
-import type { VerdictKind } from '../../core/views/verdict.js';
+import { VERDICT_LABEL } from '../../core/views/verdict.js';
 import { formatAmount, formatPercent, formatProbability, plural, truncate, width } from './format.js';
 import { renderTable } from './table.js';
 import { joinWrapped, wrapText } from './wrap.js';
@@ -14,12 +14,6 @@ export interface RenderOptions {
   /** Terminal columns to fit; default 100. */
   readonly width?: number;
 }
-
-const VERDICT: Record<VerdictKind, string> = {
-  enough: 'ENOUGH',
-  'not-enough': 'NOT ENOUGH',
-  borderline: 'BORDERLINE',
-};
 
 export function renderBurden(doc: BurdenReport, plan: Plan, options: RenderOptions = {}): string {
   const maxWidth = options.width ?? 100;
@@ -240,7 +234,7 @@ function reassessmentLines(doc: BurdenReport, maxWidth: number): string[] {
 }
 
 function verdictCell(state: AssessedState, target: string): string {
-  return `${VERDICT[state.verdict]} (${state.reached}/${state.scenarios.length} at ${target})`;
+  return `${VERDICT_LABEL[state.verdict]} (${state.reached}/${state.scenarios.length} at ${target})`;
 }
 
 function signed(x: number, money: (x: number) => string): string {

@@ -1,13 +1,7 @@
 /** The one-line answer to "is it enough?" for a variant (the decision rule is in core/views/verdict.ts). */
 import type { VariantResult } from '../../core/engine/result-types.js';
-import { type Verdict, verdict } from '../../core/views/verdict.js';
+import { VERDICT_LABEL, type Verdict, verdict } from '../../core/views/verdict.js';
 import { formatPercent, formatProbability, width } from './format.js';
-
-const LABEL: Record<Verdict['kind'], string> = {
-  enough: 'ENOUGH',
-  'not-enough': 'NOT ENOUGH',
-  borderline: 'BORDERLINE',
-};
 
 /**
  * `europe-only: value 0.39 — NOT ENOUGH: 1 of 4 scenarios reach the 80% target; weakest land-north
@@ -15,7 +9,7 @@ const LABEL: Record<Verdict['kind'], string> = {
  */
 export function verdictLines(variant: VariantResult, target: number, maxWidth = 100): string[] {
   const v = verdict(variant, target);
-  const head = `${variant.id}: value ${variant.value.toFixed(2)} — ${LABEL[v.kind]}`;
+  const head = `${variant.id}: value ${variant.value.toFixed(2)} — ${VERDICT_LABEL[v.kind]}`;
   const detail = verdictDetail(v);
   const one = `${head}: ${detail}`;
   return width(one) <= maxWidth ? [one] : [head, `  ${detail}`];

@@ -8,6 +8,13 @@ import type { ScenarioResult, VariantResult } from '../engine/result-types.js';
 /** enough: every interval is at or above the target; not-enough: some interval is wholly below it. */
 export type VerdictKind = 'enough' | 'not-enough' | 'borderline';
 
+/** The verdict as the CLI, the dashboard and the reports print it. */
+export const VERDICT_LABEL: Readonly<Record<VerdictKind, string>> = {
+  enough: 'ENOUGH',
+  'not-enough': 'NOT ENOUGH',
+  borderline: 'BORDERLINE',
+};
+
 export interface Verdict {
   readonly kind: VerdictKind;
   readonly target: number;
