@@ -16,6 +16,7 @@ import {
 } from './commands/db.js';
 import { diffCommand } from './commands/diff.js';
 import { failuresCommand } from './commands/failures.js';
+import { importKielCommand, parseMonth, parseProbability } from './commands/import-kiel.js';
 import { optimizeCommand } from './commands/optimize.js';
 import { pledgesCommand } from './commands/pledges.js';
 import { schemaCommand } from './commands/schema.js';
@@ -303,6 +304,29 @@ Examples:
       parseThreads,
     )
     .action(async (flags) => done(await workerCommand(flags, io)));
+
+  const importCmd = program.command('import').description('import real data into guarantor (track records)');
+  importCmd
+    .command('kiel')
+    .description(
+      'track records from the Kiel Ukraine Support Tracker: aid allocated and committed per donor, EUR bn',
+    )
+    .argument('<dir>', "the folder with Kiel's release_info.csv and data_explorer.csv")
+    .option('--plan <file>', "also show each plan actor's record, a PROPOSED reliability and missing GDP")
+    .option('--as-of <YYYY-MM>', "sum up to this month (default: the release's last month)", parseMonth)
+    .option(
+      '--prior-floor <p>',
+      'proposed reliability when nothing committed was delivered (default 0.3)',
+      parseProbability,
+    )
+    .option(
+      '--prior-ceiling <p>',
+      'proposed reliability when all was delivered (default 0.95)',
+      parseProbability,
+    )
+    .option('--worldbank <file>', 'World Bank GDP table (default DIR/../worldbank-2024/gdp-population.csv)')
+    .option('--json', 'print the track records as JSON')
+    .action(async (dir, flags) => done(await importKielCommand(dir, flags, io)));
 
   return { command: program, exitCode: () => exitCode };
 }
