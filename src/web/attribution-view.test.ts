@@ -9,9 +9,9 @@ import {
   gapRows,
   intervalBarOption,
   shapleyBars,
-  unitCount,
   valuePoints,
 } from './attribution-view';
+import { units } from './format';
 
 function actor(id: string, bloc: string, shapley: number, se: number, extra: Partial<ActorAttribution> = {}) {
   return {
@@ -183,9 +183,9 @@ describe('gap table', () => {
 });
 
 describe('small formatters', () => {
-  it('pluralises the head of a unit with "of"', () => {
-    expect(unitCount(1, 'lot of 1,000 drones')).toBe('1 lot of 1,000 drones');
-    expect(unitCount(2.5, 'fire unit')).toBe('2.5 fire units');
+  it('pluralises the head of a unit with "of" (format.ts units)', () => {
+    expect(units(1, 'lot of 1,000 drones')).toBe('1 lot of 1,000 drones');
+    expect(units(2.5, 'fire unit')).toBe('2.5 fire units');
   });
 
   it('writes value differences in points with one decimal, small ones with one digit', () => {

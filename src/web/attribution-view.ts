@@ -277,7 +277,7 @@ export function gapRows(variant: VariantResult, capabilities: ReadonlyMap<string
                     capability,
                     name: info?.name ?? capability,
                     quantity,
-                    text: unitCount(quantity, info?.unit ?? ''),
+                    text: units(quantity, info?.unit ?? ''),
                   };
                 })
                 .sort((a, b) => a.quantity - b.quantity)
@@ -292,16 +292,6 @@ export function gapRows(variant: VariantResult, capabilities: ReadonlyMap<string
         };
       }),
   );
-}
-
-/**
- * A quantity of units: format.ts's units() for the unit's head word, the rest kept, so that
- * "lot of 1,000 drones" becomes "28 lots of 1,000 drones" (not "…droneses").
- */
-export function unitCount(quantity: number, unit: string): string {
-  const at = unit.indexOf(' of ');
-  if (at < 0) return units(quantity, unit);
-  return `${units(quantity, unit.slice(0, at))}${unit.slice(at)}`;
 }
 
 /** Power with at most one decimal: 2.2453 → "2.2", 16.807 → "17". */

@@ -18,12 +18,11 @@ import {
   intervalBarOption,
   power,
   shapleyBars,
-  unitCount,
   valuePoints,
 } from '../attribution-view';
 import { costOption, costRows, money, reassessmentRows, signedMoney } from '../burden-view';
 import { EChart } from '../charts/echart';
-import { percent } from '../format';
+import { percent, units } from '../format';
 import { JobProgress } from '../progress-bar';
 import { type OpenPlan, useSession } from '../session';
 import { useJob } from '../use-job';
@@ -292,7 +291,7 @@ function BurdenResult({ report, plan, jobId }: { report: BurdenReport; plan: Ope
                         key={x.capability}
                         title={`${capabilities.get(x.capability)?.name ?? x.capability}: ${cur(x.cost)}`}
                       >
-                        {unitCount(x.units, capabilities.get(x.capability)?.unit ?? '')}{' '}
+                        {units(x.units, capabilities.get(x.capability)?.unit ?? '')}{' '}
                         <span className="muted">({x.capability})</span>
                       </div>
                     ))}
