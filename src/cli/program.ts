@@ -16,6 +16,7 @@ import {
 } from './commands/db.js';
 import { diffCommand } from './commands/diff.js';
 import { failuresCommand } from './commands/failures.js';
+import { importCsvCommand } from './commands/import-csv.js';
 import { importKielCommand, parseMonth, parseProbability } from './commands/import-kiel.js';
 import { optimizeCommand } from './commands/optimize.js';
 import { pledgesCommand } from './commands/pledges.js';
@@ -305,7 +306,7 @@ Examples:
     )
     .action(async (flags) => done(await workerCommand(flags, io)));
 
-  const importCmd = program.command('import').description('import real data into guarantor (track records)');
+  const importCmd = program.command('import').description('import track records (kiel) and pledges (csv)');
   importCmd
     .command('kiel')
     .description(
@@ -327,6 +328,20 @@ Examples:
     .option('--worldbank <file>', 'World Bank GDP table (default DIR/../worldbank-2024/gdp-population.csv)')
     .option('--json', 'print the track records as JSON')
     .action(async (dir, flags) => done(await importKielCommand(dir, flags, io)));
+  importCmd
+    .command('csv')
+    .description('pledges from a spreadsheet (CSV or XLSX) through a column mapping, as YAML')
+    .argument('<file>', 'the table: a .csv (or .tsv) or an .xlsx file')
+    .requiredOption(
+      '--map <mapping>',
+      'the column mapping (YAML; see examples/ukraine-2025/pledges-mapping.yaml)',
+    )
+    .option('--plan <file>', 'add the pledges to this plan and print the whole plan, validated')
+    .option('--replace', "with --plan: replace the plan's pledges instead of adding to them")
+    .option('--sheet <name>', "XLSX: the sheet to read (default: the mapping's sheet, else the first)")
+    .option('--json', 'print JSON instead of YAML')
+    .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
+    .action(async (file, flags) => done(await importCsvCommand(file, flags, io)));
 
   return { command: program, exitCode: () => exitCode };
 }
