@@ -20,6 +20,7 @@ import { importCsvCommand } from './commands/import-csv.js';
 import { importKielCommand, parseMonth, parseProbability } from './commands/import-kiel.js';
 import { optimizeCommand } from './commands/optimize.js';
 import { pledgesCommand } from './commands/pledges.js';
+import { REPORT_FORMATS, reportCommand } from './commands/report.js';
 import { schemaCommand } from './commands/schema.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
 import { serveCommand } from './commands/serve.js';
@@ -66,7 +67,8 @@ Examples:
   guarantor validate examples/ukraine-2025/plan.yaml
   guarantor pledges examples/ukraine-2025/plan.yaml --domain air
   guarantor assess examples/ukraine-2025/plan.yaml --variant europe-only --variant europe-us
-  guarantor timeline examples/ukraine-2025/plan.yaml --scenario sea-odesa --variant europe-only`,
+  guarantor timeline examples/ukraine-2025/plan.yaml --scenario sea-odesa --variant europe-only
+  guarantor report examples/ukraine-2025/plan.yaml --format pdf --out briefing.pdf`,
     );
 
   program
@@ -207,6 +209,44 @@ Examples:
     .option('--json', 'print the failures document instead of text')
     .option('--out <file>', 'write the output to this file (atomically) instead of stdout')
     .action(async (plan, flags) => done(await failuresCommand(plan, flags, io)));
+
+  program
+    .command('report')
+    .description('the briefing: bottom line, who does what, scenarios, attribution, sensitivity, sources')
+    .argument('<plan>', PLAN_ARGUMENT)
+    .addOption(
+      new Option('--format <format>', 'html (one self-contained page), md, or pdf (printed by Chromium)')
+        .choices(REPORT_FORMATS)
+        .makeOptionMandatory(),
+    )
+    .option(
+      '--out <file>',
+      'write the report here (atomically); required for pdf; md also writes its charts as SVG to FILE-charts/',
+    )
+    .option(
+      '--variant <id>',
+      'report on this variant (repeatable; default every variant, the deep dive on the best-valued one)',
+      collect,
+    )
+    .option(
+      '--trials <n>',
+      'trials for every analysis, 1 … 10^7 (default settings.trials; sensitivity at most 5000)',
+      parseTrials,
+    )
+    .option('--seed <s>', 'random seed, an integer ≥ 0 (default settings.seed)', parseSeed)
+    .option('--threads <n>', 'worker threads, 1 … 256 (default: the CPUs available)', parseThreads)
+    .option(
+      '--kiel <dir>',
+      "Kiel tracker data: each partner's aid delivered so far and a proposed reliability",
+    )
+    .addOption(setOption())
+    .addHelpText(
+      'after',
+      `
+The date printed is today (UTC), or SOURCE_DATE_EPOCH's for reproducible bytes. PDF needs Chromium:
+/usr/bin/chromium, or the path in GUARANTOR_CHROMIUM.`,
+    )
+    .action(async (plan, flags) => done(await reportCommand(plan, flags, io, version)));
 
   const DB_OPTION = [
     '--db <url|dir>',

@@ -16,13 +16,13 @@ export async function emit(io: CliIo, text: string, outFile?: string): Promise<v
   return writeFileAtomically(outFile, text);
 }
 
-export async function writeFileAtomically(file: string, text: string): Promise<void> {
+export async function writeFileAtomically(file: string, text: string | Uint8Array): Promise<void> {
   // Same directory as the target: rename(2) is atomic only within one file system.
   const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'wx');
     try {
-      await handle.writeFile(text, 'utf8');
+      await handle.writeFile(text); // a string is written as UTF-8
       await handle.sync();
     } finally {
       await handle.close();

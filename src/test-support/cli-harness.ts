@@ -29,12 +29,14 @@ export interface CliRunOptions {
   readonly stdin?: string;
   /** Close our end of stdout after the first chunk (a reader like `head` going away). */
   readonly closeAfterFirstChunk?: boolean;
+  /** More environment variables for the command (e.g. SOURCE_DATE_EPOCH). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** Runs `guarantor …args` in the repository root, without GUARANTOR_DEBUG. */
 export function guarantor(args: readonly string[], options: CliRunOptions = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
     delete env.GUARANTOR_DEBUG;
     const child = spawn(process.execPath, [cliPath, ...args], { cwd: ROOT, env });
     let stdout = '';

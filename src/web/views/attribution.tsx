@@ -5,22 +5,19 @@
  * `optimize` job: extra units, cost against fair share, the re-assessment with the proposal).
  */
 import { useMemo, useState } from 'react';
+import { costOption, costRows, money, reassessmentRows, signedMoney } from '../../charts/burden-chart';
+import {
+  barChartHeight,
+  blocBars,
+  efficiencyCheck,
+  intervalBarOption,
+  shapleyBars,
+  valuePoints,
+} from '../../charts/interval-bars';
 import type { AttributionDocument } from '../../core/analyses/attribution/types';
 import type { BurdenReport } from '../../core/analyses/burden/burden-report';
 import type { Assessment } from '../../core/engine/result-types';
-import {
-  actorNames,
-  barChartHeight,
-  blocBars,
-  capabilityInfo,
-  efficiencyCheck,
-  gapRows,
-  intervalBarOption,
-  power,
-  shapleyBars,
-  valuePoints,
-} from '../attribution-view';
-import { costOption, costRows, money, reassessmentRows, signedMoney } from '../burden-view';
+import { actorNames, capabilityInfo, gapRows, power } from '../attribution-view';
 import { EChart } from '../charts/echart';
 import { percent, units } from '../format';
 import { JobProgress } from '../progress-bar';

@@ -4,11 +4,11 @@
  * as a table and as a dot-and-interval chart. One compare job on the plan's current version.
  */
 import { useMemo } from 'react';
+import { intervalChartOption } from '../../charts/interval-chart';
 import type { Comparison } from '../../core/analyses/compare/comparison';
 import { EChart } from '../charts/echart';
 import { type CompareTable, compareTable, type DifferenceCell, differenceSeries } from '../comparison-view';
 import { percent } from '../format';
-import { intervalChartOption } from '../interval-chart';
 import { JobProgress } from '../progress-bar';
 import { type OpenPlan, useSession } from '../session';
 import { useJob } from '../use-job';

@@ -4,10 +4,10 @@
  * target, the weakest scenario and the verdict in one sentence.
  */
 import { useMemo } from 'react';
+import { holdsChartOption } from '../../charts/holds-chart';
 import type { Assessment } from '../../core/engine/result-types';
 import {
   ASSESS_REQUEST,
-  type OverviewModel,
   overviewModel,
   toneOf,
   type VariantSummary,
@@ -15,7 +15,6 @@ import {
 } from '../assessment-view';
 import { EChart } from '../charts/echart';
 import { percent, percentRange } from '../format';
-import { intervalChartOption } from '../interval-chart';
 import { JobProgress } from '../progress-bar';
 import { type OpenPlan, useSession } from '../session';
 import { useJob } from '../use-job';
@@ -48,7 +47,7 @@ export function provenance(doc: Assessment, plan: OpenPlan, jobId: string): stri
 
 function Overview({ doc, plan, jobId }: { doc: Assessment; plan: OpenPlan; jobId: string }) {
   const model = useMemo(() => overviewModel(doc), [doc]);
-  const option = useMemo(() => chartOption(model), [model]);
+  const option = useMemo(() => holdsChartOption(doc.variants, model.target), [doc, model]);
   const source = provenance(doc, plan, jobId);
   return (
     <div className="overview">
@@ -151,28 +150,6 @@ function VariantCard({
       </table>
     </section>
   );
-}
-
-function chartOption(model: OverviewModel) {
-  const rows = model.variants[0]?.scenarios.map((s) => s.id) ?? [];
-  return intervalChartOption({
-    rows,
-    series: model.variants.map((v) => ({
-      name: v.id,
-      points: v.scenarios.map((s) => ({
-        row: s.id,
-        estimate: s.pHold,
-        lo: s.ci95[0],
-        hi: s.ci95[1],
-        tip: `${s.title}: holds in ${s.text} of trials`,
-      })),
-    })),
-    reference: { value: model.target, label: `target ${percent(model.target)}` },
-    axisName: 'share of trials in which the scenario holds',
-    axisFormat: percent,
-    min: 0,
-    max: 1,
-  });
 }
 
 function capitalise(text: string): string {

@@ -4,11 +4,7 @@
  * against everyone else by default) with the tipping line where the verdict flips.
  */
 import { useMemo } from 'react';
-import type { Sensitivity } from '../../core/analyses/sensitivity/sensitivity';
-import { barChartHeight } from '../attribution-view';
-import { EChart } from '../charts/echart';
-import { percent, points } from '../format';
-import { JobProgress } from '../progress-bar';
+import { barChartHeight } from '../../charts/interval-bars';
 import {
   axisTitle,
   gridOption,
@@ -17,7 +13,11 @@ import {
   tippingText,
   tornadoBars,
   tornadoOption,
-} from '../sensitivity-view';
+} from '../../charts/sensitivity-charts';
+import type { Sensitivity } from '../../core/analyses/sensitivity/sensitivity';
+import { EChart } from '../charts/echart';
+import { percent, points } from '../format';
+import { JobProgress } from '../progress-bar';
 import { type OpenPlan, useSession } from '../session';
 import { useJob } from '../use-job';
 import { useVariant, VariantSelect } from '../variant-select';

@@ -4,22 +4,20 @@
  * too, with markers on the median arrival day of the pledges that count in that domain.
  */
 import { useMemo } from 'react';
+import { type DomainArrivals, domainArrivals, findScenario } from '../../charts/pledge-arrivals';
+import {
+  type ArrivingPledge,
+  type DomainBands,
+  domainBands,
+  quantityText,
+  timelineOption,
+} from '../../charts/timeline-chart';
 import type { Assessment, ScenarioResult } from '../../core/engine/result-types';
 import { ASSESS_REQUEST, holdsText } from '../assessment-view';
-import { EChart, type EChartOption } from '../charts/echart';
-import { day, percent, units } from '../format';
-import { escapeHtml } from '../interval-chart';
+import { EChart } from '../charts/echart';
+import { day, percent } from '../format';
 import { JobProgress } from '../progress-bar';
 import { navigate, useLocation } from '../router';
-import {
-  type ArrivalMarker,
-  type ArrivingPledge,
-  type DomainArrivals,
-  type DomainBands,
-  domainArrivals,
-  domainBands,
-  findScenario,
-} from '../scenario-timeline';
 import { type OpenPlan, useSession } from '../session';
 import { useJob } from '../use-job';
 import './timeline.css';
@@ -158,7 +156,7 @@ function DomainPanel({
   arrivals: DomainArrivals;
   source: string;
 }) {
-  const option = useMemo(() => chartOption(bands, arrivals.markers), [bands, arrivals]);
+  const option = useMemo(() => timelineOption(bands, arrivals.markers), [bands, arrivals]);
   const count = arrivals.markers.reduce((n, m) => n + m.pledges.length, 0);
   const headingId = `domain-${bands.domain}`;
   return (
@@ -212,10 +210,6 @@ function arrivalText(p: ArrivingPledge): string {
   return `${p.estimated ? '≈ ' : ''}${day(p.day)}`;
 }
 
-function quantityText(p: ArrivingPledge): string {
-  return p.quantity === undefined ? 'from funding' : units(p.quantity, p.unit);
-}
-
 function ArrivalRow({ p }: { p: ArrivingPledge }) {
   const why =
     p.posture === 'backstop'
@@ -233,94 +227,4 @@ function ArrivalRow({ p }: { p: ArrivingPledge }) {
       <td>{p.posture}</td>
     </tr>
   );
-}
-
-function pledgeLine(p: ArrivingPledge): string {
-  return `${p.id} · ${p.actorName} (${p.actor}) · ${quantityText(p)} · ${p.capabilityName}`;
-}
-
-/** ECharts: the p10–p90 band stacked on p10, the median, the requirement, and arrival markers at 0. */
-function chartOption(b: DomainBands, markers: readonly ArrivalMarker[]): EChartOption {
-  const at = new Map<number, ArrivalMarker[]>();
-  for (const m of markers) at.set(m.day, [...(at.get(m.day) ?? []), m]);
-  const fmt = (x: number | undefined) => (x === undefined ? '–' : units(x));
-  return {
-    animation: false,
-    grid: { left: 8, right: 24, top: 36, bottom: 36, containLabel: true },
-    legend: { top: 0, data: ['p10–p90', 'median (p50)', 'requirement', 'pledge arrivals'] },
-    tooltip: {
-      trigger: 'axis',
-      formatter: (params: unknown) => {
-        const first = (Array.isArray(params) ? params[0] : params) as { dataIndex?: number } | undefined;
-        const t = first?.dataIndex ?? 0;
-        const lines = [
-          `<strong>${escapeHtml(day(t))}</strong>`,
-          `median ${fmt(b.p50[t])} (p10–p90 ${fmt(b.p10[t])}–${fmt(b.p90[t])})`,
-          `requirement ${fmt(b.requirement[t])}`,
-          ...(at.get(t) ?? []).flatMap((m) =>
-            m.pledges.map(
-              (p) => `${m.estimated ? '≈ arrives (backstop): ' : 'arrives: '}${escapeHtml(pledgeLine(p))}`,
-            ),
-          ),
-        ];
-        return lines.join('<br>');
-      },
-    },
-    xAxis: {
-      type: 'category',
-      data: b.days.map(String),
-      name: 'day',
-      nameLocation: 'middle',
-      nameGap: 24,
-      boundaryGap: false,
-    },
-    yAxis: { type: 'value', name: `${b.domain} power`, min: 0 },
-    series: [
-      {
-        name: 'p10',
-        type: 'line',
-        data: [...b.p10],
-        stack: 'band',
-        symbol: 'none',
-        lineStyle: { opacity: 0 },
-      },
-      {
-        name: 'p10–p90',
-        type: 'line',
-        data: [...b.spread],
-        stack: 'band',
-        symbol: 'none',
-        lineStyle: { opacity: 0 },
-        areaStyle: { color: 'rgba(31, 95, 191, 0.22)' },
-        itemStyle: { color: 'rgba(31, 95, 191, 0.5)' },
-      },
-      {
-        name: 'median (p50)',
-        type: 'line',
-        data: [...b.p50],
-        symbol: 'none',
-        lineStyle: { width: 2, color: '#1f5fbf' },
-        itemStyle: { color: '#1f5fbf' },
-      },
-      {
-        name: 'requirement',
-        type: 'line',
-        data: [...b.requirement],
-        symbol: 'none',
-        lineStyle: { width: 2, type: 'dashed', color: '#b3261e' },
-        itemStyle: { color: '#b3261e' },
-      },
-      {
-        name: 'pledge arrivals',
-        type: 'scatter',
-        symbol: 'triangle',
-        symbolSize: 12,
-        itemStyle: { color: '#1b7a3d' },
-        data: markers.map((m) => ({
-          value: [String(m.day), 0],
-          itemStyle: m.estimated ? { color: '#a86500' } : {},
-        })),
-      },
-    ],
-  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { day, euroBillions, euros, percent, percentRange, points, units } from './format';
+import { day, euroBillions, euros, percent, percentRange, points, units } from './format.js';
 
 describe('numbers for people', () => {
   it('shows probabilities as whole percentages, with a decimal only near 0 and 100', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AssessedState, BurdenReport } from '../core/analyses/burden/burden-report';
-import { costOption, costRows, money, reassessmentRows, signedMoney } from './burden-view';
+import type { AssessedState, BurdenReport } from '../core/analyses/burden/burden-report.js';
+import { costOption, costRows, money, reassessmentRows, signedMoney } from './burden-chart.js';
 
 function state(value: number, pHold: number, verdict: AssessedState['verdict']): AssessedState {
   return {

@@ -2,7 +2,8 @@
  * A dot-and-interval chart as an ECharts option: one row per category (a scenario), one series per
  * group (a variant, or a pair of variants), each point an estimate with its 95% interval, and one
  * reference line (the target, or 0 for differences). The dots and whiskers are an ECharts custom series
- * placed through the axes (`api.coord`), so they follow the chart's own scales and resizing.
+ * placed through the axes (`api.coord`), so they follow the chart's own scales and resizing. Shared by
+ * the dashboard and the briefing report (STACK.md: one chart definition).
  */
 import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, EChartsOption } from 'echarts';
 

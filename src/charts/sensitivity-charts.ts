@@ -1,14 +1,16 @@
 /**
- * Shaping for the Sensitivity view, as pure functions (tested in sensitivity-view.test.ts): the
- * `sensitivity` document's tornado into ranked horizontal bars around the plan's value, and its two-way
- * grid into heatmap cells with the tipping line in the grid's cell coordinates.
+ * The sensitivity charts of the dashboard and the briefing report, as pure functions (tested in
+ * sensitivity-charts.test.ts): the `sensitivity` document's tornado into ranked horizontal bars around
+ * the plan's value, and its two-way grid into heatmap cells with the tipping line in the grid's cell
+ * coordinates, each with its ECharts option.
  */
-import type { Grid, GridAxis } from '../core/analyses/sensitivity/grid';
-import type { Sensitivity } from '../core/analyses/sensitivity/sensitivity';
-import type { TornadoRow } from '../core/analyses/sensitivity/tornado';
-import type { EChartOption } from './charts/echart';
-import { percent, points } from './format';
-import { hoverHtml } from './hover-html';
+
+import type { EChartsOption as EChartOption } from 'echarts';
+import type { Grid, GridAxis } from '../core/analyses/sensitivity/grid.js';
+import type { Sensitivity } from '../core/analyses/sensitivity/sensitivity.js';
+import type { TornadoRow } from '../core/analyses/sensitivity/tornado.js';
+import { percent, points } from './format.js';
+import { hoverHtml } from './hover-html.js';
 
 /** Swings below half a point of value are listed, not charted (as the CLI's table). */
 export const SMALL_SWING = 0.005;

@@ -1,28 +1,28 @@
 /**
- * "What happens if they come by sea?" shaped for the Scenario timeline: per domain of one scenario under
- * one variant, the power bands p10/p50/p90 and the requirement over the days (from the assess
- * document, MODEL.md §4 power bands), and the pledges that count in that domain, placed on their median
- * arrival day (MODEL.md §3: δ = readinessDays · exp(σW) has median readinessDays, and power arrives on
- * day ⌈δ⌉; in-place and production pledges act from day 0).
+ * Where the pledges arrive on a scenario's timeline (the markers of the timeline chart, shared by the
+ * dashboard and the briefing report): the pledges that count in a domain under a variant, placed on
+ * their median arrival day (MODEL.md §3: δ = readinessDays · exp(σW) has median readinessDays, and power
+ * arrives on day ⌈δ⌉; in-place and production pledges act from day 0).
  *
  * A backstop has no day of its own: it is called on the day t* the power has fallen short for
  * backstopTriggerDays days in a row (MODEL.md §3 Backstop). Here t* is read off the median path of the
  * domains its capability serves, so its marker is an estimate and says so.
+ *
+ * The plan is read as plan-format data, loosely typed (`LoosePlan`): the dashboard has the API's JSON;
+ * the report passes the validated plan, whose fields have the same names.
  */
-import type { Assessment, DomainResult, ScenarioResult } from '../core/engine/result-types';
-import type { PlanData } from './session';
+import type { Assessment, ScenarioResult } from '../core/engine/result-types.js';
+import type { ArrivalMarker, ArrivingPledge, DomainBands } from './timeline-chart.js';
 
-export interface DomainBands {
-  readonly domain: string;
-  readonly threatened: boolean;
-  readonly days: readonly number[];
-  readonly p10: readonly number[];
-  readonly p50: readonly number[];
-  readonly p90: readonly number[];
-  /** p90 − p10 per day: the band's height when stacked on p10. */
-  readonly spread: readonly number[];
-  readonly requirement: readonly number[];
-}
+/** A plan as plan-format data (MODEL.md §1), every field unchecked. */
+export type LoosePlan = Readonly<Record<string, unknown>> & {
+  readonly protected?: unknown;
+  readonly actors?: readonly Readonly<Record<string, unknown>>[];
+  readonly capabilities?: readonly Readonly<Record<string, unknown>>[];
+  readonly pledges?: readonly Readonly<Record<string, unknown>>[];
+  readonly scenarios?: readonly Readonly<Record<string, unknown>>[];
+  readonly variants?: readonly Readonly<Record<string, unknown>>[];
+};
 
 export function findScenario(
   doc: Assessment,
@@ -30,43 +30,6 @@ export function findScenario(
   scenarioId: string,
 ): ScenarioResult | undefined {
   return doc.variants.find((v) => v.id === variantId)?.scenarios.find((s) => s.id === scenarioId);
-}
-
-export function domainBands(d: DomainResult): DomainBands {
-  const { p10, p50, p90 } = d.bands;
-  return {
-    domain: d.domain,
-    threatened: d.threatened,
-    days: p50.map((_, t) => t),
-    p10,
-    p50,
-    p90,
-    spread: p90.map((hi, t) => hi - (p10[t] ?? 0)),
-    requirement: d.requirement,
-  };
-}
-
-export interface ArrivingPledge {
-  readonly id: string;
-  readonly actor: string;
-  readonly actorName: string;
-  readonly capability: string;
-  readonly capabilityName: string;
-  readonly unit?: string;
-  /** Undefined for production pledges (their units come from funding). */
-  readonly quantity?: number;
-  readonly posture: string;
-  readonly readinessDays: number;
-  /** Median arrival day; undefined for a backstop the median path never calls. */
-  readonly day?: number;
-  /** True for a backstop: the day is an estimate from the median path. */
-  readonly estimated: boolean;
-}
-
-export interface ArrivalMarker {
-  readonly day: number;
-  readonly estimated: boolean;
-  readonly pledges: readonly ArrivingPledge[];
 }
 
 export interface DomainArrivals {
@@ -90,7 +53,7 @@ function num(x: unknown, fallback: number): number {
 
 /** Actors in the variant (MODEL.md §1 variants: include keeps only those, exclude leaves out; the
  * protected actor is always in) and the pledge statuses it counts. */
-function variantScope(plan: PlanData, variantId: string): { actors: Set<string>; statuses: Set<string> } {
+function variantScope(plan: LoosePlan, variantId: string): { actors: Set<string>; statuses: Set<string> } {
   const variant = plan.variants?.find((v) => v.id === variantId);
   const include = strings(variant?.include);
   const exclude = new Set(strings(variant?.exclude) ?? []);
@@ -129,7 +92,7 @@ export function medianTriggerDay(
  * on their median arrival day.
  */
 export function domainArrivals(
-  plan: PlanData,
+  plan: LoosePlan,
   variantId: string,
   scenario: ScenarioResult,
   domain: string,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, intervalChartOption, intervalData, rowOffset } from './interval-chart';
+import { escapeHtml, intervalChartOption, intervalData, rowOffset } from './interval-chart.js';
 
 describe('the dot-and-interval chart', () => {
   it('spreads the series of a row evenly around its centre', () => {

@@ -1,12 +1,14 @@
 /**
- * Shaping of a burden-sharing proposal (the `optimize` document, MODEL.md §6) for the Attribution & gaps
- * view, as pure functions (burden-view.test.ts): extra units and cost against the GDP-fair share per
- * partner, and the re-assessment before and after the proposal that the document carries.
+ * Shaping of a burden-sharing proposal (the `optimize` document, MODEL.md §6) for the dashboard's
+ * Attribution & gaps view and the briefing report, as pure functions (burden-chart.test.ts): extra
+ * units and cost against the GDP-fair share per partner (with its ECharts option), and the
+ * re-assessment before and after the proposal that the document carries.
  */
-import type { AssessedState, BurdenReport } from '../core/analyses/burden/burden-report';
-import type { EChartOption } from './charts/echart';
-import { euros, percent, percentRange, points } from './format';
-import { hoverHtml } from './hover-html';
+
+import type { EChartsOption as EChartOption } from 'echarts';
+import type { AssessedState, BurdenReport } from '../core/analyses/burden/burden-report.js';
+import { euros, percent, percentRange, points } from './format.js';
+import { hoverHtml } from './hover-html.js';
 
 /**
  * Money in the plan's currency, as format.ts writes euros: (1.2e9, 'USD') → "US$1.2 bn"; another code

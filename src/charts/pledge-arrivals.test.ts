@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { DomainResult, ScenarioResult } from '../core/engine/result-types';
-import { domainArrivals, domainBands, medianTriggerDay } from './scenario-timeline';
-import type { PlanData } from './session';
+import type { DomainResult, ScenarioResult } from '../core/engine/result-types.js';
+import { domainArrivals, type LoosePlan, medianTriggerDay } from './pledge-arrivals.js';
+import { domainBands } from './timeline-chart.js';
 
 const sea: DomainResult = {
   domain: 'sea',
@@ -24,7 +24,7 @@ const scenario: ScenarioResult = {
   horizonDays: 6,
 };
 
-const plan: PlanData = {
+const plan: LoosePlan = {
   protected: 'UKR',
   actors: [
     { id: 'UKR', name: 'Ukraine' },

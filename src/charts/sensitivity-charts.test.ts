@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Grid } from '../core/analyses/sensitivity/grid';
-import type { TornadoRow } from '../core/analyses/sensitivity/tornado';
+import type { Grid } from '../core/analyses/sensitivity/grid.js';
+import type { TornadoRow } from '../core/analyses/sensitivity/tornado.js';
 import {
   axisValueLabel,
   cellHover,
@@ -12,7 +12,7 @@ import {
   tornadoBars,
   tornadoHover,
   tornadoOption,
-} from './sensitivity-view';
+} from './sensitivity-charts.js';
 
 function row(
   label: string,
