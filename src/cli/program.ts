@@ -18,6 +18,7 @@ import { diffCommand } from './commands/diff.js';
 import { failuresCommand } from './commands/failures.js';
 import { importCsvCommand } from './commands/import-csv.js';
 import { importKielCommand, parseMonth, parseProbability } from './commands/import-kiel.js';
+import { parseAcceptList } from './commands/import-kiel-accept.js';
 import { optimizeCommand } from './commands/optimize.js';
 import { pledgesCommand } from './commands/pledges.js';
 import { REPORT_FORMATS, reportCommand } from './commands/report.js';
@@ -367,6 +368,19 @@ The date printed is today (UTC), or SOURCE_DATE_EPOCH's for reproducible bytes. 
     )
     .option('--worldbank <file>', 'World Bank GDP table (default DIR/../worldbank-2024/gdp-population.csv)')
     .option('--json', 'print the track records as JSON')
+    .option('--save', 'keep the import in the team database (the server and dashboard show it)')
+    .option(...DB_OPTION)
+    .option('--who <name>', 'with --save: who is recorded as importing (default: the OS user)')
+    .option(
+      '--accept <actors>',
+      "accept these actors' proposals (USA,DEU or all) into a copy of --plan written to --out",
+      parseAcceptList,
+    )
+    .option('--accept-gdp', 'with --accept: also set the World Bank GDP of accepted actors that have none')
+    .option(
+      '--out <file>',
+      'with --accept: the plan copy to write (atomically; the same file to edit in place)',
+    )
     .action(async (dir, flags) => done(await importKielCommand(dir, flags, io)));
   importCmd
     .command('csv')

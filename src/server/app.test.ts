@@ -201,6 +201,8 @@ describe.each(storeHarnesses())('the API on $name', (harness) => {
           '/tokens/{tokenId}',
           '/plans/{id}/diff',
           '/plans/{id}/settings',
+          '/track-records',
+          '/plans/{id}/track-records',
         ]),
       );
       const create = doc.paths['/plans/{id}/pledges']?.post?.requestBody?.content['application/json']?.schema;

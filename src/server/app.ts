@@ -20,6 +20,7 @@ import { DUMMY_HASH, newToken, tokenHash, verifyPassword } from './passwords.js'
 import { isUnstorable, readBody } from './request-body.js';
 import { entityRoutes } from './routes/entities.js';
 import { planRoutes } from './routes/plans.js';
+import { trackRecordOpenApiPaths, trackRecordRoutes } from './routes/track-records.js';
 import { publicUser, userRoutes } from './routes/users.js';
 import { loginBody } from './schemas.js';
 
@@ -92,11 +93,12 @@ export function createApp(options: AppOptions): App {
     await store.revokeToken(tokenHash(token));
     return c.json({ ok: true });
   });
-  const document = openApiDocument(options.openApiPaths);
+  const document = openApiDocument({ ...trackRecordOpenApiPaths(), ...options.openApiPaths });
   app.get('/openapi.json', (c) => c.json(document));
   userRoutes(app, deps);
   planRoutes(app, deps);
   entityRoutes(app, deps);
+  trackRecordRoutes(app, deps);
   routes?.(app, deps);
   return app;
 }

@@ -4,6 +4,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { parse } from 'yaml';
+import { importKiel } from '../core/track-records/kiel.js';
+import { SMALL_KIEL } from '../core/track-records/testing/small-kiel.js';
+import { trackRecordDocument } from '../core/track-records/track-record-document.js';
 import type { Store } from '../store/store.js';
 import { newToken, tokenHash } from './passwords.js';
 import { DEU_PLEDGE, FRA_PLEDGE, json, PLAN_YAML, type Who } from './test-app.js';
@@ -83,6 +86,13 @@ async function doneJob(ctx: Ctx): Promise<string> {
   if ((await ctx.store.claimJob(job.id, run)) === undefined) throw new Error('setup: claim');
   if (!(await ctx.store.finishJob(job.id, '{"model":1}'))) throw new Error('setup: finish');
   return job.id;
+}
+
+/** Track records stored directly (no route), so that reading them answers 200. */
+async function storedTrackRecords(store: Store): Promise<void> {
+  const document = trackRecordDocument(importKiel(SMALL_KIEL));
+  if (document === undefined) throw new Error('setup: track records');
+  await store.saveTrackRecords({ document, importedBy: 'setup' });
 }
 
 /** An API token of a user, made directly in the store; returns its public id. */
@@ -168,6 +178,15 @@ export const ROUTES: Record<string, Route> = {
     init: json('POST', write(ctx.version)),
     appends: true,
   }),
+  'read track records': async (ctx) => {
+    await storedTrackRecords(ctx.store);
+    return { path: '/track-records' };
+  },
+  'import track records': () => ({ path: '/track-records', init: json('POST', SMALL_KIEL) }),
+  "read plan's track records": async (ctx) => {
+    await storedTrackRecords(ctx.store);
+    return { path: `/plans/${ctx.planId}/track-records?floor=0.4` };
+  },
   'list pledges': (ctx) => ({ path: `/plans/${ctx.planId}/pledges` }),
   'read pledge': (ctx) => ({ path: `/plans/${ctx.planId}/pledges/${DEU_PLEDGE}` }),
   ...entityWrites('actors', 'actor', { id: 'NEW', name: 'New partner' }, 'NOR', { name: 'Renamed' }),
@@ -248,6 +267,9 @@ export const MATRIX: [string, ...(readonly number[])][] = [
   ['move FRA pledge to DEU', 200, 403, 403, 401],
   ['withdraw FRA pledge', 200, 200, 403, 401],
   ['withdraw DEU pledge', 200, 403, 403, 401],
+  ['read track records', ...READ],
+  ['import track records', ...HOST_WRITES(201)],
+  ["read plan's track records", ...READ],
   ...entityRows('actor', 'actors'),
   ...entityRows('capability', 'capabilities'),
   ...entityRows('scenario', 'scenarios'),

@@ -79,7 +79,21 @@ export interface JobsTable {
   finished: ColumnType<Date | null, never, Date | null>;
 }
 
+/** Imported track records (migration 6): one row per import, the latest has the highest id. */
+export interface TrackRecordsTable {
+  id: Generated<number>;
+  source: string;
+  release: number;
+  /** YYYY-MM. */
+  as_of: string;
+  imported_at: ColumnType<Date, never, never>;
+  imported_by: string;
+  /** json (not jsonb: keys keep their order): written as JSON text, read back parsed. */
+  document: ColumnType<unknown, string, never>;
+}
+
 export interface Database {
+  track_records: TrackRecordsTable;
   jobs: JobsTable;
   users: UsersTable;
   tokens: TokensTable;

@@ -15,6 +15,7 @@ import { err, ok, type Result } from '../core/result.js';
 import type { Database, EventsTable } from './database.js';
 import { entityKindOf, isEventKind, type LedgerEvent, type NewEvent } from './events.js';
 import { jobQueries } from './kysely-jobs.js';
+import { trackRecordQueries } from './kysely-track-records.js';
 import { userQueries } from './kysely-users.js';
 import { eventIssue, invalidEvent, validatePlan, validateProjection } from './ledger-plan.js';
 import { migrate } from './migrations.js';
@@ -66,6 +67,7 @@ export function kyselyStore(
     migrate: () => migrate(db),
     ...userQueries(db),
     ...jobQueries(db),
+    ...trackRecordQueries(db),
     createPlan: async (title, events, options = {}) => {
       const planId = options.id ?? newPlanId();
       return writes.during(planId, () =>

@@ -134,6 +134,23 @@ export const MIGRATIONS: readonly Migration[] = [
       `alter table events alter column source type json using source::text::json`,
     ],
   },
+  {
+    version: 6,
+    name: 'track records',
+    statements: [
+      // Reference data, not ledger: each import is a row (history kept), the highest id is the latest.
+      // The document is json, not jsonb, so it reads back with its keys in the order written (migration 5).
+      `create table track_records (
+        id integer generated always as identity primary key,
+        source text not null check (source in ('kiel')),
+        release integer not null check (release > 0),
+        as_of text not null check (as_of ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'),
+        imported_at timestamptz(3) not null default now(),
+        imported_by text not null,
+        document json not null
+      )`,
+    ],
+  },
 ];
 
 /**

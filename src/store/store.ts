@@ -7,8 +7,10 @@ import type { Issue } from '../core/errors.js';
 import type { Result } from '../core/result.js';
 import type { LedgerEvent, NewEvent } from './events.js';
 import type { JobStore } from './job-store.js';
+import type { TrackRecordStore } from './track-record-store.js';
 import type { UserStore } from './user-store.js';
 
+export type { NewTrackRecords, StoredTrackRecords, TrackRecordStore } from './track-record-store.js';
 export type { Role, User, UserStore } from './user-store.js';
 export { ROLES } from './user-store.js';
 
@@ -80,8 +82,11 @@ export interface LedgerStore {
   plans(): Promise<readonly PlanSummary[]>;
 }
 
-/** Everything the CLI and the server need from one database: the ledger, its users, and its lifecycle. */
-export interface Store extends LedgerStore, UserStore, JobStore {
+/**
+ * Everything the CLI and the server need from one database: the ledger, its users, jobs, imported track
+ * records, and its lifecycle.
+ */
+export interface Store extends LedgerStore, UserStore, JobStore, TrackRecordStore {
   /** `pglite` (a folder) or `postgres` (a URL): for messages. */
   readonly kind: 'pglite' | 'postgres';
   /** Applies pending migrations; returns the versions applied. Idempotent. */

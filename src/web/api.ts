@@ -129,3 +129,75 @@ export function parseSse(block: string): { event: string; data: string } {
   }
   return { event, data: data.join('\n') };
 }
+
+/** What a track record proposes for one plan actor (GET /plans/:id/track-records). */
+export interface ActorTrackRecord {
+  readonly actor: string;
+  readonly name: string;
+  readonly pledges: number;
+  /** Kiel's figures to the release month, EUR billions; null when Kiel has no record of the actor. */
+  readonly record: {
+    readonly allocated: number;
+    readonly military: number;
+    readonly financial: number;
+    readonly humanitarian: number;
+    readonly committed: number;
+    readonly pctGdp: number | null;
+  } | null;
+  readonly deliveredRatio: number | null;
+  readonly proposedReliability: number | null;
+  readonly currentReliability: number;
+  readonly proposedGdp: { readonly usd: number; readonly year: number; readonly source: string } | null;
+  /** The actor PATCH's `changes` and `reason` that accept the proposal; null without one. */
+  readonly accept: { readonly changes: Readonly<Record<string, number>>; readonly reason: string } | null;
+}
+
+export interface PlanTrackRecords {
+  readonly planId: string;
+  readonly version: number;
+  readonly import: { readonly importedAt: string; readonly importedBy: string; readonly asOf: string };
+  readonly release: {
+    readonly release: number;
+    readonly lastMonth: string;
+    readonly date: string;
+    readonly label: string;
+  };
+  readonly citation: string;
+  readonly source: { readonly title: string; readonly url: string; readonly date: string };
+  readonly mapping: { readonly floor: number; readonly ceiling: number };
+  readonly formula: string;
+  readonly gdpProposed: boolean;
+  readonly actors: readonly ActorTrackRecord[];
+}
+
+/** The plan's actors with their track record and proposals; undefined when no records are stored (404). */
+export async function planTrackRecords(planId: string): Promise<PlanTrackRecords | undefined> {
+  try {
+    return await api<PlanTrackRecords>('GET', `/plans/${encodeURIComponent(planId)}/track-records`);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'NO_TRACK_RECORDS') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Accepts an actor's proposal through the ledger's actor PATCH (host only), with the reason and the Kiel
+ * release as its source, if the plan is still at `expectedVersion` (else ApiError 409).
+ */
+export function acceptTrackRecord(
+  planId: string,
+  expectedVersion: number,
+  records: PlanTrackRecords,
+  actor: ActorTrackRecord,
+): Promise<{ version: number }> {
+  if (actor.accept === null) throw new Error(`no proposal for ${actor.actor}`);
+  return api('PATCH', `/plans/${encodeURIComponent(planId)}/actors/${encodeURIComponent(actor.actor)}`, {
+    body: {
+      changes: actor.accept.changes,
+      reason: actor.accept.reason,
+      source: records.source,
+      expectedVersion,
+    },
+    idempotencyKey: newIdempotencyKey(),
+  });
+}

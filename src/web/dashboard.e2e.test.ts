@@ -2,11 +2,13 @@
  * The dashboard in real headless Chromium (issue 5): `guarantor serve` on a PGlite temporary folder with
  * the example plan and one user per role, driven by playwright-core. A delegate adds a pledge and sees
  * the overview's value move; an analyst finds no edit control in any view; two browser contexts trip a
- * 409 and resolve it; an assessment's progress bar reaches 100%; every view is saved as a screenshot
+ * 409 and resolve it; an assessment's progress bar reaches 100%; with Kiel's release 29 imported, who
+ * does what shows what partners delivered and only the host accepts a proposed reliability (through a
+ * 409, into the ledger with the Kiel source); every view is saved as a screenshot
  * (1366×768 wide, the whole page) into screenshots/ for a person to look at.
  * Runs the built dashboard (dist/web: `npm run build` first). GUARANTOR_TEST_BROWSER=0 skips it.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -43,6 +45,11 @@ const VIEW_NAMES = [
 ] as const;
 
 const SCREENSHOTS = join(ROOT, 'screenshots');
+
+/** Kiel's release 29 and the World Bank table, read in place (never copied into the repo). */
+const SHARED_DATA = join(ROOT, '..', 'shared', 'data');
+const KIEL = join(SHARED_DATA, 'kiel-release29');
+const HAVE_KIEL = existsSync(join(KIEL, 'data_explorer.csv'));
 
 /** Analyses on two loaded cores: attribution and sensitivity take tens of seconds. */
 const JOB_TIMEOUT = 120_000;
@@ -249,6 +256,79 @@ describe.skipIf(!WITH_BROWSER)('the dashboard in Chromium', { timeout: 300_000 }
       readinessDays: 1,
     });
   });
+
+  // Skipped without ../shared/data (the real Kiel files are never copied into the repository).
+  it.skipIf(!HAVE_KIEL)(
+    "shows what partners delivered (Kiel) and lets only the host accept USA's proposed reliability",
+    async () => {
+      // Before any import: one muted line saying how to import them, and no column.
+      const early = await open(users.analyst, '/who-does-what');
+      expect(await early.locator('[data-testid=no-track-records]').textContent()).toContain(
+        'guarantor import kiel DIR --save',
+      );
+      expect(await early.locator('.wdw-delivered').count()).toBe(0);
+
+      const text = (path: string) => readFileSync(path, 'utf8');
+      const imported = await server.request('POST', '/track-records', {
+        body: {
+          releaseInfo: text(join(KIEL, 'release_info.csv')),
+          dataExplorer: text(join(KIEL, 'data_explorer.csv')),
+          worldbank: text(join(SHARED_DATA, 'worldbank-2024', 'gdp-population.csv')),
+        },
+      });
+      expect(imported.status).toBe(201);
+
+      // The analyst sees the delivered column, the footnote, and no control.
+      const analyst = await open(users.analyst, '/who-does-what');
+      const main = analyst.locator('main[data-view=who-does-what]');
+      const usa = main.locator('.wdw-delivered[data-actor=USA]');
+      await usa.waitFor();
+      expect(await usa.textContent()).toMatch(/€115\.4bn of €119\.0bn.*military €64\.6bn/);
+      expect(await usa.textContent()).toMatch(/reliability 0\.\d\d → 0\.93 proposed/);
+      expect(await main.locator('[data-testid=delivered-note]').textContent()).toMatch(
+        /Release 29 \(04\/2026\).*Kiel Working Paper 2218.*min\(1, allocated ÷ committed\)/,
+      );
+      await settled(analyst);
+      expect(await analyst.locator('[data-edit]').count()).toBe(0);
+
+      // The host accepts; a write made meanwhile (another session) makes the first try a 409: the plan
+      // is reloaded and the host asked again; the second try writes one event with the Kiel source.
+      const host = await open(users.host, '/who-does-what');
+      const accept = host.getByRole('button', { name: 'Accept the proposal for United States' });
+      await accept.waitFor();
+      const seen = (await server.request('GET', `/plans/${planId}`)).body.version as number;
+      const meanwhile = await server.request('PATCH', `/plans/${planId}/actors/CAN`, {
+        body: { changes: { name: 'Canada' }, reason: 'a write from another session', expectedVersion: seen },
+      });
+      expect(meanwhile.status).toBe(200);
+      await accept.click();
+      await host
+        .locator('.wdw-delivered[data-actor=USA] [role=alert]')
+        .getByText(/The plan changed meanwhile \(now version \d+\)/)
+        .waitFor();
+      expect((await server.request('GET', `/plans/${planId}`)).body.version).toBe(seen + 1);
+      await accept.click();
+      await expect
+        .poll(async () => (await server.request('GET', `/plans/${planId}`)).body.version, { timeout: 10_000 })
+        .toBe(seen + 2);
+      const events = (await server.request('GET', `/plans/${planId}/events`)).body.events;
+      expect(events.at(-1)).toMatchObject({
+        entityId: 'USA',
+        who: users.host.name,
+        reason: 'Reliability from track record: Kiel release 29 to 2026-04 (allocated ÷ committed 0.97)',
+        source: {
+          title: 'Kiel Institute, Ukraine Support Tracker, Release 29 (04/2026)',
+          date: '2026-08-04',
+          url: expect.stringMatching(/^https:\/\//),
+        },
+      });
+      expect((await server.request('GET', `/plans/${planId}/actors/USA`)).body.actor.reliability).toBe(0.93);
+      // The host's view shows the plan's new reliability; nothing more is left to accept for USA.
+      await expect
+        .poll(() => host.locator('.wdw-delivered[data-actor=USA]').textContent())
+        .toMatch(/reliability 0\.93 → 0\.93/);
+    },
+  );
 
   it('shows every view at 1366×768, saved as a screenshot', async () => {
     await mkdir(SCREENSHOTS, { recursive: true });

@@ -199,7 +199,8 @@ function describeCode(error: { readonly message?: string; readonly code: string 
   return error.message ?? error.code;
 }
 
-function defaultWho(io: CliIo): string {
+/** Who a CLI write is attributed to: GUARANTOR_USER, else the OS user. */
+export function defaultWho(io: CliIo): string {
   try {
     return io.env.GUARANTOR_USER ?? userInfo().username;
   } catch {

@@ -2,7 +2,9 @@
  * `guarantor import kiel DIR`: track records from the Kiel Ukraine Support Tracker's dashboard data
  * (release_info.csv, data_explorer.csv) — per donor, allocated and committed aid by type up to a month
  * and as % of GDP. With `--plan`, the record next to each plan actor's pledges, a PROPOSED reliability
- * prior (core/track-records/prior.ts) and, for actors without GDP, the World Bank's; never written.
+ * prior (core/track-records/prior.ts) and, for actors without GDP, the World Bank's — written only into
+ * a copy of the plan the user names (`--accept … --out`, import-kiel-accept.ts). `--save` keeps the
+ * import in the team database for the server and dashboard (an import with errors stores nothing).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,18 +19,26 @@ import {
   type TrackRecords,
 } from '../../core/track-records/kiel.js';
 import {
+  gdpFitsPlan,
+  type PlanProposal,
+  proposeForPlan,
+  WORLD_BANK_SOURCE,
+} from '../../core/track-records/plan-proposals.js';
+import {
   checkPriorMapping,
   DEFAULT_PRIOR_MAPPING,
   type PriorMapping,
-  proposePrior,
 } from '../../core/track-records/prior.js';
+import { trackRecordDocument } from '../../core/track-records/track-record-document.js';
 import { readWorldBankGdp, type WorldBankGdp } from '../../core/track-records/worldbank.js';
 import { CliError } from '../errors/cli-error.js';
 import { describeFsError } from '../errors/fs-error.js';
 import { ExitCode } from '../exit-codes.js';
-import { type CliIo, writeErrorLines } from '../io.js';
+import { type CliIo, write, writeErrorLines } from '../io.js';
 import { loadPlan, printWarnings } from '../load-plan.js';
 import { emit } from '../write-output.js';
+import { defaultWho, withStore } from './db.js';
+import { acceptIntoPlanFile } from './import-kiel-accept.js';
 
 export interface ImportKielFlags {
   readonly plan?: string;
@@ -38,21 +48,15 @@ export interface ImportKielFlags {
   /** The World Bank GDP table; default DIR/../worldbank-2024/gdp-population.csv. */
   readonly worldbank?: string;
   readonly json?: boolean;
+  /** Keep the import in the database (`--db`, else DATABASE_URL, else .guarantor/), as `who`. */
+  readonly save?: boolean;
+  readonly db?: string;
+  readonly who?: string;
+  /** Accept these actors' proposals (or all) into a copy of --plan written to --out. */
+  readonly accept?: 'all' | readonly string[];
+  readonly acceptGdp?: boolean;
+  readonly out?: string;
 }
-
-export interface PlanProposal {
-  readonly actor: string;
-  readonly name: string;
-  readonly pledges: number;
-  readonly record: ActorRecord | null;
-  readonly deliveredRatio: number | null;
-  readonly proposedReliability: number | null;
-  readonly currentReliability: number;
-  /** Proposed only for actors without gdp: current US dollars, World Bank. */
-  readonly proposedGdp: { readonly usd: number; readonly year: number; readonly source: string } | null;
-}
-
-const WORLD_BANK_SOURCE = 'World Bank WDI NY.GDP.MKTP.CD (current US$), CC BY 4.0';
 
 /** A commander parser for --as-of YYYY-MM. */
 export function parseMonth(value: string): string {
@@ -68,6 +72,7 @@ export function parseProbability(value: string): number {
 }
 
 export async function importKielCommand(dir: string, flags: ImportKielFlags, io: CliIo): Promise<ExitCode> {
+  checkCombination(flags);
   const mapping = priorMapping(flags);
   const [releaseInfo, dataExplorer] = await Promise.all([
     readText(join(dir, 'release_info.csv')),
@@ -84,12 +89,47 @@ export async function importKielCommand(dir: string, flags: ImportKielFlags, io:
   const records = imported.records;
   if (records === undefined) return ExitCode.invalidInput;
 
-  let proposals: PlanProposal[] | undefined;
-  if (flags.plan !== undefined) {
-    const loaded = await loadPlan(flags.plan, io);
-    await printWarnings(io, loaded);
-    const gdp = await worldBank(dir, flags, loaded.plan, io);
-    proposals = proposeForPlan(loaded.plan, records, mapping, gdp);
+  const loaded = flags.plan === undefined ? undefined : await loadPlan(flags.plan, io);
+  if (loaded !== undefined) await printWarnings(io, loaded);
+  // The GDP table: for plan actors without gdp, and kept with a saved import (the server proposes from it).
+  const wantGdp = flags.save === true || loaded?.plan.actors.some((a) => a.gdp === undefined) === true;
+  const gdpTable = wantGdp ? await worldBank(dir, flags, io) : undefined;
+  const proposals =
+    loaded === undefined
+      ? undefined
+      : proposeForPlan(loaded.plan, records, mapping, await planGdp(loaded.plan, gdpTable, io));
+
+  if (flags.save === true) {
+    const document = trackRecordDocument(imported, gdpTable);
+    if (document === undefined) return ExitCode.invalidInput;
+    const saved = await withStore(flags, io, async (store, target) => {
+      await store.migrate();
+      return {
+        row: await store.saveTrackRecords({ document, importedBy: flags.who ?? defaultWho(io) }),
+        target,
+      };
+    });
+    await write(
+      io.stderr,
+      `saved the track records (release ${records.release} to ${records.asOf}, ${records.actors.length} donors${gdpTable === undefined ? '' : ', World Bank GDP'}) as import ${saved.row.id} in ${saved.target}\n`,
+    );
+  }
+  // checkCombination made sure --accept comes with --plan FILE and --out.
+  const { accept, plan, out } = flags;
+  if (accept !== undefined && plan !== undefined && out !== undefined && proposals !== undefined) {
+    await acceptIntoPlanFile(
+      {
+        planFile: plan,
+        wanted: accept,
+        withGdp: flags.acceptGdp === true,
+        out,
+        json: flags.json === true,
+      },
+      proposals,
+      records,
+      io,
+    );
+    return ExitCode.ok;
   }
   if (flags.json) {
     const doc = proposals === undefined ? records : { ...records, proposals };
@@ -101,6 +141,25 @@ export async function importKielCommand(dir: string, flags: ImportKielFlags, io:
     );
   }
   return ExitCode.ok;
+}
+
+/** Options that only make sense together: usage errors (exit 2) before anything is read. */
+function checkCombination(flags: ImportKielFlags): void {
+  const usage = (message: string) => new CliError([`error: ${message}`], ExitCode.usage);
+  if (flags.accept !== undefined) {
+    if (flags.plan === undefined) throw usage('--accept needs --plan PLAN: the plan to accept into');
+    if (flags.plan === '-') throw usage('--accept needs --plan as a file, not stdin: its text is copied');
+    if (flags.out === undefined) {
+      throw usage('--accept needs --out NEW.yaml: the plan is never changed in place unless --out names it');
+    }
+  } else {
+    if (flags.acceptGdp === true) throw usage('--accept-gdp needs --accept ACTORS|all');
+    if (flags.out !== undefined)
+      throw usage('--out writes the plan with accepted proposals: give --accept too');
+  }
+  if (flags.save !== true && (flags.db !== undefined || flags.who !== undefined)) {
+    throw usage('--db and --who are for --save');
+  }
 }
 
 function priorMapping(flags: ImportKielFlags): PriorMapping {
@@ -126,14 +185,12 @@ function formatIssue(dir: string, issue: ImportIssue): string {
   return `${where}: ${issue.severity}: ${issue.message}`;
 }
 
-/** The World Bank GDP table, only when some plan actor lacks gdp; undefined (with a warning) when absent. */
+/** The World Bank GDP table; undefined (with a warning) when the default one is absent. */
 async function worldBank(
   dir: string,
   flags: ImportKielFlags,
-  plan: Plan,
   io: CliIo,
 ): Promise<ReadonlyMap<string, WorldBankGdp> | undefined> {
-  if (plan.actors.every((a) => a.gdp !== undefined)) return undefined;
   const path = flags.worldbank ?? join(dir, '..', 'worldbank-2024', 'gdp-population.csv');
   let text: string;
   try {
@@ -155,36 +212,23 @@ async function worldBank(
     ),
   );
   if (read.issues.some((i) => i.severity === 'error')) throw new CliError([], ExitCode.invalidInput);
-  if (plan.currency !== undefined && plan.currency.toUpperCase() !== 'USD') {
+  return read.gdp;
+}
+
+/** The table for proposals to this plan: none (with a warning) when the plan does not count in US dollars. */
+async function planGdp(
+  plan: Plan,
+  gdp: ReadonlyMap<string, WorldBankGdp> | undefined,
+  io: CliIo,
+): Promise<ReadonlyMap<string, WorldBankGdp> | undefined> {
+  if (gdp === undefined || plan.actors.every((a) => a.gdp !== undefined)) return undefined;
+  if (!gdpFitsPlan(plan)) {
     await writeErrorLines(io, [
       `warning: the plan's currency is ${plan.currency}; World Bank GDP is in current US dollars: no GDP proposed`,
     ]);
     return undefined;
   }
-  return read.gdp;
-}
-
-export function proposeForPlan(
-  plan: Plan,
-  records: TrackRecords,
-  mapping: PriorMapping,
-  gdp: ReadonlyMap<string, WorldBankGdp> | undefined,
-): PlanProposal[] {
-  return plan.actors.map((actor) => {
-    const record = records.actors.find((r) => r.actor === actor.id) ?? null;
-    const prior = record === null ? undefined : proposePrior(record, mapping);
-    const wb = actor.gdp === undefined ? gdp?.get(actor.id) : undefined;
-    return {
-      actor: actor.id,
-      name: actor.name,
-      pledges: plan.pledges.filter((p) => p.actor === actor.id && p.status !== 'withdrawn').length,
-      record,
-      deliveredRatio: prior?.deliveredRatio ?? null,
-      proposedReliability: prior?.prior ?? null,
-      currentReliability: actor.reliability,
-      proposedGdp: wb === undefined ? null : { usd: wb.gdpUsd, year: wb.year, source: WORLD_BANK_SOURCE },
-    };
-  });
+  return gdp;
 }
 
 const bn = (x: number) => x.toFixed(3).padStart(9);
@@ -220,7 +264,7 @@ function renderProposals(proposals: readonly PlanProposal[], mapping: PriorMappi
   });
   return [
     '',
-    'PROPOSED for the plan (not written into it; accept by editing the plan):',
+    'PROPOSED for the plan (not written into it; accept with --accept ACTOR,…|all --out NEW.yaml):',
     head,
     ...rows,
     '',

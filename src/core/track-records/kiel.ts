@@ -83,6 +83,8 @@ export interface KielImport {
   /** Undefined when there is any error. */
   readonly records?: TrackRecords;
   readonly names: Readonly<Record<string, string>>;
+  /** The release as release_info.csv gives it (number, last month, date, label), for citations. */
+  readonly release?: KielRelease;
   readonly issues: readonly ImportIssue[];
 }
 
@@ -129,7 +131,7 @@ export function importKiel(files: KielFiles, options: { asOf?: string } = {}): K
       message: `--as-of ${asOf} is after the release's last month ${release.lastMonth}: figures stop there`,
     });
   }
-  return { records: aggregate(release.release, asOf, rows), names, issues };
+  return { records: aggregate(release.release, asOf, rows), names, release, issues };
 }
 
 function readRelease(text: string, issues: ImportIssue[]): KielRelease | undefined {

@@ -1,6 +1,7 @@
 /**
  * Who does what: partners × domains, each cell the power the partner's pledges contribute there
- * (pledge-matrix.ts), a button that opens the pledges behind it. Filters live in the URL so that a
+ * (pledge-matrix.ts), a button that opens the pledges behind it, and — when track records are stored —
+ * what the partner has delivered so far (delivered-so-far.tsx). Filters live in the URL so that a
  * question ("what planes can our partners mobilise?") is a link.
  */
 import { useMemo, useState } from 'react';
@@ -28,6 +29,7 @@ import {
 } from '../pledge-matrix';
 import { navigate, useLocation } from '../router';
 import { useSession } from '../session';
+import { DeliveredCell, DeliveredNote, NoTrackRecords, useTrackRecords } from './delivered-so-far';
 import './who-does-what.css';
 
 const columnLabel = (column: string) => (column === FUNDING ? 'funding (production)' : column);
@@ -38,6 +40,7 @@ export function WhoDoesWhatView() {
   const filters = filtersFromQuery(query);
   const view = useMemo(() => (plan === undefined ? undefined : readPlan(plan.plan)), [plan]);
   const [open, setOpen] = useState<{ actor: string; column: string } | undefined>();
+  const track = useTrackRecords(plan);
   if (plan === undefined || view === undefined) return <p className="muted">Loading the plan…</p>;
 
   const matrix = pledgeMatrix(view, filters);
@@ -113,6 +116,12 @@ export function WhoDoesWhatView() {
                     <span className="wdw-unit">{c === FUNDING ? 'a year' : 'power points'}</span>
                   </th>
                 ))}
+                {track.state === 'ready' ? (
+                  <th scope="col" className="wdw-delivered-head">
+                    delivered so far
+                    <span className="wdw-unit">Kiel, allocated of committed</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -146,6 +155,11 @@ export function WhoDoesWhatView() {
                       )}
                     </td>
                   ))}
+                  {track.state === 'ready' ? (
+                    <td className="wdw-delivered-cell">
+                      <DeliveredCell records={track.records} actor={row.actor.id} />
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
@@ -155,6 +169,11 @@ export function WhoDoesWhatView() {
           )}
         </div>
       )}
+      {track.state === 'ready' ? <DeliveredNote records={track.records} /> : null}
+      {track.state === 'none' ? <NoTrackRecords /> : null}
+      {track.state === 'error' ? (
+        <p className="muted">Track records could not be read: {track.message}</p>
+      ) : null}
       <p id="wdw-rule" className="source-note">
         Power in a domain = Σ units × the capability's effect in that domain over the partner's pledges that
         pass the filters (MODEL.md §3); units are the quantity, or for a production pledge what its funding
