@@ -25,7 +25,7 @@ export function sensitivitySection(deep: readonly DeepDive[]): Section {
       paragraph(
         `Each assumption set to its stated low and high value, all else as planned, on the same ` +
           `${doc.trials.toLocaleString('en-GB')} trials (seed ${doc.seed}); the plan's value is ` +
-          `${percent(doc.base)} against a ${percent(doc.target)} target.`,
+          `${percent(doc.base)} against the ${percent(doc.target)} target.`,
       ),
     );
     if (top.length === 0) {
@@ -69,7 +69,7 @@ function failureBlocks(variant: string, f: Failures): Block[] {
       f.rules.map(
         (r) =>
           `${r.text}: ${percent(r.coverage)} of the failures (${percent(r.cumulativeCoverage)} so far); ` +
-          `in such trials it fails ${percent(r.density)} of the time (${percent(r.support)} of all trials)`,
+          `when it holds (in ${percent(r.support)} of all trials) the scenario fails ${percent(r.density)} of the time`,
       ),
     ),
   ];
