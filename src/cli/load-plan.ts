@@ -3,15 +3,14 @@
  * text, then hand the text to the pure `parsePlan`. Invalid plans become a CliError carrying every
  * issue as `file:line:col path: message`.
  */
-import { open } from 'node:fs/promises';
 import { formatIssue } from '../core/errors.js';
 import { MAX_PLAN_BYTES, type Plan } from '../core/plan/index.js';
 import type { OverrideIssue } from '../core/plan/overrides.js';
 import { parsePlanWithOverrides } from '../core/plan/parse-plan-with-overrides.js';
 import { CliError } from './errors/cli-error.js';
-import { describeFsError } from './errors/fs-error.js';
 import { ExitCode } from './exit-codes.js';
 import { type CliIo, writeErrorLines } from './io.js';
+import { readCappedFile } from './read-capped-file.js';
 
 export interface LoadedPlan {
   /** The name used in messages: the path as given, or `<stdin>`. */
@@ -57,23 +56,9 @@ export function formatPlanIssue(file: string, issue: OverrideIssue): string {
   return formatIssue(issue.override === undefined ? file : `--set ${issue.override}`, issue);
 }
 
-async function readPlanFile(path: string): Promise<Buffer> {
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
-  try {
-    handle = await open(path, 'r');
-    const stat = await handle.stat();
-    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    // Refuse a huge file before reading it into memory; parsePlan applies the exact per-format limits.
-    if (stat.isFile() && stat.size > MAX_PLAN_BYTES) throw tooLarge(path, stat.size);
-    const bytes = await handle.readFile();
-    if (bytes.length > MAX_PLAN_BYTES) throw tooLarge(path, bytes.length);
-    return bytes;
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError([`error: cannot read ${path}: ${describeFsError(error)}`], ExitCode.invalidInput);
-  } finally {
-    await handle?.close();
-  }
+function readPlanFile(path: string): Promise<Buffer> {
+  // Refuse a huge file before reading it into memory; parsePlan applies the exact per-format limits.
+  return readCappedFile(path, MAX_PLAN_BYTES, tooLarge);
 }
 
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<Buffer> {

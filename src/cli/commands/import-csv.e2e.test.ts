@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { COLUMN_FIELDS } from '../../core/import-table/mapping.js';
 import { EXAMPLE, guarantor, ROOT, SLOW, tempPlans } from '../../test-support/cli-harness.js';
 
 const TABLE = 'examples/ukraine-2025/pledges-table.csv';
@@ -24,17 +25,7 @@ const examplePledges: Pledge[] = parse(readFileSync(join(ROOT, EXAMPLE), 'utf8')
 const MAX_SOURCES = Math.max(...examplePledges.map((p) => p.sources?.length ?? 0));
 
 const ROUND_TRIP_HEADER = [
-  'id',
-  'actor',
-  'capability',
-  'quantity',
-  'posture',
-  'readinessDays',
-  'bindingness',
-  'triggers',
-  'requires',
-  'fundingPerYear',
-  'status',
+  ...COLUMN_FIELDS,
   ...Array.from({ length: MAX_SOURCES }, (_, i) => [`title${i}`, `url${i}`, `date${i}`]).flat(),
 ];
 

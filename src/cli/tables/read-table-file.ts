@@ -4,13 +4,12 @@
  * renamed PDF gets a clear error instead of garbage. Files over MAX_TABLE_BYTES are refused before
  * they are read.
  */
-import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Table } from '../../core/import-table/index.js';
 import { err, type Result } from '../../core/result.js';
 import { CliError } from '../errors/cli-error.js';
-import { describeFsError } from '../errors/fs-error.js';
 import { ExitCode } from '../exit-codes.js';
+import { readCappedFile } from '../read-capped-file.js';
 import { type Delimiter, type ReadProblem, readCsv } from './read-csv.js';
 import { readXlsx } from './read-xlsx.js';
 
@@ -62,22 +61,8 @@ const XLS_MESSAGE =
   'this is an old Excel 97-2003 workbook (.xls), which guarantor does not read: save it as ' +
   '"Excel Workbook (.xlsx)" or as "CSV UTF-8"';
 
-async function readBytes(path: string): Promise<Buffer> {
-  let handle: Awaited<ReturnType<typeof open>> | undefined;
-  try {
-    handle = await open(path, 'r');
-    const stat = await handle.stat();
-    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    if (stat.isFile() && stat.size > MAX_TABLE_BYTES) throw tooLarge(path, stat.size);
-    const bytes = await handle.readFile();
-    if (bytes.length > MAX_TABLE_BYTES) throw tooLarge(path, bytes.length);
-    return bytes;
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError([`error: cannot read ${path}: ${describeFsError(error)}`], ExitCode.invalidInput);
-  } finally {
-    await handle?.close();
-  }
+function readBytes(path: string): Promise<Buffer> {
+  return readCappedFile(path, MAX_TABLE_BYTES, tooLarge);
 }
 
 function tooLarge(path: string, bytes: number): CliError {

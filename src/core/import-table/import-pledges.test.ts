@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pledgeSchema } from '../plan/schema.js';
 import { importPledges } from './import-pledges.js';
 import type { ImportIssue } from './issues.js';
 import { type ReadMapping, readMapping } from './read-mapping.js';
@@ -106,20 +107,7 @@ sources:
         sources: [{ title: 'UK statement', url: 'https://gov.uk/x', date: '2025-09-04' }],
       },
     ]);
-    expect(Object.keys(result.pledges[0] ?? {})).toEqual([
-      'id',
-      'actor',
-      'capability',
-      'quantity',
-      'posture',
-      'readinessDays',
-      'bindingness',
-      'triggers',
-      'requires',
-      'fundingPerYear',
-      'status',
-      'sources',
-    ]);
+    expect(Object.keys(result.pledges[0] ?? {})).toEqual(Object.keys(pledgeSchema.shape));
     expect(result.origins[0]).toMatchObject({
       row: 'row 2',
       cells: { actor: "row 2, column 'Country'", quantity: "row 2, column 'Units'" },

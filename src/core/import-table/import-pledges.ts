@@ -9,6 +9,7 @@ import { pledgeSchema, type RawPledge, type Source, sourceSchema } from '../plan
 import { columnFinder, headerRow } from './header.js';
 import { type ImportIssue, tableIssue } from './issues.js';
 import {
+  COLUMN_FIELDS,
   type ColumnField,
   DEFAULT_ID_TEMPLATE,
   LIST_FIELDS,
@@ -184,19 +185,7 @@ class RowReader {
       this.issues.push(tableIssue(code, at(index), message, 'error', row.number));
 
     // Fields in the plan format's order, so that the YAML written reads like a hand-written plan.
-    for (const field of [
-      'id',
-      'actor',
-      'capability',
-      'quantity',
-      'posture',
-      'readinessDays',
-      'bindingness',
-      'triggers',
-      'requires',
-      'fundingPerYear',
-      'status',
-    ] as const) {
+    for (const field of COLUMN_FIELDS) {
       const index = this.columns.fields[field];
       const cell = index === undefined ? undefined : row.cells[index];
       if (index !== undefined && !isBlank(cell)) {

@@ -44,6 +44,20 @@ export type TextField = (typeof TEXT_FIELDS)[number];
 export type NumberField = (typeof NUMBER_FIELDS)[number];
 export type ListField = (typeof LIST_FIELDS)[number];
 export type ColumnField = TextField | NumberField | ListField;
+/** The column fields in the plan format's order (pledgeSchema's), so written pledges read like a plan's. */
+export const COLUMN_FIELDS: readonly ColumnField[] = [
+  'id',
+  'actor',
+  'capability',
+  'quantity',
+  'posture',
+  'readinessDays',
+  'bindingness',
+  'triggers',
+  'requires',
+  'fundingPerYear',
+  'status',
+];
 
 export const ID_PLACEHOLDERS = ['actor', 'capability', 'posture', 'row', 'n'] as const;
 export const DEFAULT_ID_TEMPLATE = '{actor}-{capability}-{n}';
