@@ -7,21 +7,8 @@
 
 import type { EChartsOption as EChartOption } from 'echarts';
 import type { AssessedState, BurdenReport } from '../core/analyses/burden/burden-report.js';
-import { euros, percent, percentRange, points } from './format.js';
+import { money, percent, percentRange, points } from './format.js';
 import { hoverHtml } from './hover-html.js';
-
-/**
- * Money in the plan's currency, as format.ts writes euros: (1.2e9, 'USD') → "US$1.2 bn"; another code
- * is written before the amount ("CHF 350 m"); no currency, a bare amount ("1.2 bn").
- */
-export function money(amount: number, currency: string | undefined): string {
-  const text = euros(amount);
-  const symbol =
-    currency === undefined
-      ? ''
-      : (({ EUR: '€', USD: 'US$', GBP: '£' } as Record<string, string>)[currency] ?? `${currency} `);
-  return text.replace('€', symbol);
-}
 
 export interface CostRow {
   /** An actor id, or "n others" for the partners who add nothing. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { day, euroBillions, euros, percent, percentRange, points, units } from './format.js';
+import { day, euroBillions, euros, money, percent, percentRange, points, units } from './format.js';
 
 describe('numbers for people', () => {
   it('shows probabilities as whole percentages, with a decimal only near 0 and 100', () => {
@@ -42,5 +42,24 @@ describe('numbers for people', () => {
     expect(units(2.5)).toBe('2.5');
     expect(units(3, 'lot of 1,000 drones')).toBe('3 lots of 1,000 drones');
     expect(units(2, 'air-defence systems')).toBe('2 air-defence systems');
+  });
+});
+
+describe('money in the plan’s currency', () => {
+  it('writes euros, dollars and pounds with their symbols, any other code before the amount', () => {
+    expect(money(3.5e8, 'EUR')).toBe('€350 m');
+    expect(money(3e8, 'USD')).toBe('US$300 m');
+    expect(money(1.2e9, 'gbp')).toBe('£1.2 bn');
+    expect(money(3.5e8, 'CHF')).toBe('CHF 350 m');
+  });
+
+  it('writes a bare amount when the plan names no currency, rather than guessing euros', () => {
+    expect(money(1.2e9, undefined)).toBe('1.2 bn');
+    expect(money(-4e7, undefined)).toBe('−40 m');
+  });
+
+  it('writes GDP-sized amounts in trillions', () => {
+    expect(money(2.875e13, 'USD')).toBe('US$29 tn');
+    expect(money(3.686e12, 'EUR')).toBe('€3.7 tn');
   });
 });

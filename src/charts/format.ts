@@ -37,6 +37,21 @@ export function euros(amount: number): string {
   return `${sign}€${Math.round(a).toLocaleString('en-GB')}`;
 }
 
+/**
+ * Money in a plan's currency (MODEL.md §1: `currency` is optional and names the unit of gdp, unitCost and
+ * fundingPerYear): EUR → "€1.2 bn", USD → "US$1.2 bn", GBP → "£1.2 bn", another code before the amount
+ * ("CHF 350 m"); no currency, a bare amount ("1.2 bn") rather than a guessed one. Trillions for GDPs
+ * ("US$28.8 tn" reads better than "US$28750 bn").
+ */
+export function money(amount: number, currency: string | undefined): string {
+  const text = Math.abs(amount) >= 1e12 ? euros(amount / 1e3).replace(' bn', ' tn') : euros(amount);
+  const code = currency?.toUpperCase();
+  const symbol = code === undefined ? '' : (CURRENCY_SYMBOLS[code] ?? `${code} `);
+  return text.replace('€', symbol);
+}
+
+const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = { EUR: '€', USD: 'US$', GBP: '£' };
+
 /** Billions as the Kiel tracker and the plans give them: 115.381 → "€115.4 bn". */
 export function euroBillions(bn: number): string {
   return euros(bn * 1e9);

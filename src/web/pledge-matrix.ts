@@ -10,7 +10,7 @@
  * a trial delivers (the assessment does that).
  */
 import { pledgeUnits as engineUnits } from '../core/engine/production.js';
-import { euros, units } from './format';
+import { units } from './format';
 import type { PlanData } from './session';
 
 export const POSTURES = ['in-place', 'on-call', 'backstop', 'production'] as const;
@@ -308,18 +308,6 @@ export function cellPledges(view: PlanView, cell: MatrixCell): Pledge[] {
   return view.pledges
     .filter((p) => ids.has(p.id))
     .sort((a, b) => pledgeValue(view, b, cell.column) - pledgeValue(view, a, cell.column));
-}
-
-/**
- * Money in the plan's currency (a formatter of this module, on format.ts's `euros`): EUR or no currency
- * → "€1.2 bn"; USD → "US$1.2 bn"; another code → "GBP 1.2 bn".
- */
-export function money(amount: number, currency: string | undefined): string {
-  // Trillions for GDPs: "US$28.8 tn" reads better than "US$28750 bn".
-  const inEuros = Math.abs(amount) >= 1e12 ? euros(amount / 1e3).replace(' bn', ' tn') : euros(amount);
-  if (currency === undefined || currency.toUpperCase() === 'EUR') return inEuros;
-  if (currency.toUpperCase() === 'USD') return inEuros.replace('€', 'US$');
-  return inEuros.replace('€', `${currency.toUpperCase()} `);
 }
 
 /**

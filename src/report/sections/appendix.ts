@@ -4,8 +4,7 @@
  * bindingness table, actors' reliabilities and blocs, capability effects, scenario requirements,
  * variants, spare capacity — and how to reproduce the run.
  */
-import { money } from '../../charts/burden-chart.js';
-import { percent } from '../../charts/format.js';
+import { money, percent } from '../../charts/format.js';
 import type { Plan, Source } from '../../core/plan/types.js';
 import { type Block, type Cell, heading, paragraph, type Section, table } from '../report-document.js';
 
@@ -16,8 +15,13 @@ export interface RunInfo {
   readonly trials: number;
   readonly planSha256: string;
   readonly generated: string;
-  /** The command that reproduces this report. */
+  /** How to reproduce this report: the CLI's command line, or the team server's job request. */
   readonly command: string;
+  /**
+   * Where the run came from when not the CLI (the team server: plan id, version, job id), printed above
+   * the reproduce line; absent for the CLI, whose reproduce line says it all.
+   */
+  readonly origin?: string;
 }
 
 export interface CitedSource extends Source {
@@ -145,6 +149,7 @@ export function appendixSection(plan: Plan, run: RunInfo): Section {
         ['trials', run.trials.toLocaleString('en-GB')],
         ['plan SHA-256 (canonical JSON)', run.planSha256],
         ['generated', run.generated],
+        ...(run.origin === undefined ? [] : [['ran on', run.origin]]),
         ['reproduce', run.command],
       ],
     }),

@@ -4,8 +4,8 @@
  * burden-sharing proposal (`optimize`, MODEL.md §6): extra units, cost against the GDP-fair share, and
  * the variant before and after.
  */
-import { costOption, costRows, money, reassessmentRows, signedMoney } from '../../charts/burden-chart.js';
-import { percent, units } from '../../charts/format.js';
+import { costOption, costRows, reassessmentRows, signedMoney } from '../../charts/burden-chart.js';
+import { money, percent, units } from '../../charts/format.js';
 import {
   barChartHeight,
   efficiencyCheck,

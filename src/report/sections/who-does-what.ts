@@ -5,8 +5,7 @@
  * record proposes (core/track-records/prior.ts), next to the plan's own. Then every pledge with its
  * status and conditions.
  */
-import { money } from '../../charts/burden-chart.js';
-import { percent, units } from '../../charts/format.js';
+import { money, percent, units } from '../../charts/format.js';
 import type { Plan } from '../../core/plan/types.js';
 import type { ActorRecord, TrackRecords } from '../../core/track-records/kiel.js';
 import { proposePrior } from '../../core/track-records/prior.js';

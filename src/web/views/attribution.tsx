@@ -5,7 +5,8 @@
  * `optimize` job: extra units, cost against fair share, the re-assessment with the proposal).
  */
 import { useMemo, useState } from 'react';
-import { costOption, costRows, money, reassessmentRows, signedMoney } from '../../charts/burden-chart';
+import { costOption, costRows, reassessmentRows, signedMoney } from '../../charts/burden-chart';
+import { money } from '../../charts/format';
 import {
   barChartHeight,
   blocBars,

@@ -8,7 +8,7 @@ import { geoCentroid, geoConicConformal, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { type FocusEvent, type MouseEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { feature } from 'topojson-client';
-import { units } from '../format';
+import { money, units } from '../format';
 import {
   arrowStart,
   atlasId,
@@ -27,7 +27,6 @@ import {
   filtersFromQuery,
   filtersToQuery,
   type MatrixFilters,
-  money,
   type PlanView,
   planDomains,
   power,

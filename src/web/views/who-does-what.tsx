@@ -5,7 +5,7 @@
  * question ("what planes can our partners mobilise?") is a link.
  */
 import { useMemo, useState } from 'react';
-import { day, units } from '../format';
+import { day, money, units } from '../format';
 import { PostureStatusFilters } from '../pledge-filters';
 import {
   cellPledges,
@@ -15,7 +15,6 @@ import {
   filtersToQuery,
   type MatrixCell,
   type MatrixFilters,
-  money,
   type PlanView,
   type Pledge,
   planDomains,
