@@ -87,3 +87,17 @@ export function entitiesOf(spec: EntitySpec, plan: Entity): Entity[] {
 export function findEntity(spec: EntitySpec, plan: Entity, entityId: string): Entity | undefined {
   return entitiesOf(spec, plan).find((entity) => entityIdOf(spec, entity) === entityId);
 }
+
+/**
+ * A PATCH's changes applied to an entity, JSON Merge Patch (RFC 7396) at the entity's top level: a
+ * value replaces the field whole (a list or object is not merged deeper), `null` removes the field.
+ * The body's schema has already refused null on required fields.
+ */
+export function mergeChanges(entity: Entity, changes: Entity): Entity {
+  const merged: Record<string, unknown> = { ...entity };
+  for (const [field, value] of Object.entries(changes)) {
+    if (value === null) delete merged[field];
+    else if (value !== undefined) merged[field] = value;
+  }
+  return merged;
+}

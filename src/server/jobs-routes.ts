@@ -9,15 +9,16 @@
  */
 import { Hono } from 'hono';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
-import { z } from 'zod';
 import { jobRequestSchema } from '../jobs/job-params.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { Job } from '../store/job-store.js';
 import type { Store } from '../store/store.js';
 import { fail } from './api-error.js';
 import type { AppEnv } from './app-env.js';
+import { errors, inPath, type PathItems, pathItems } from './openapi-operations.js';
 import { currentPlan } from './plan-reads.js';
 import { readBody } from './request-body.js';
+import { analysisDocument, jobAnswer, jobsAnswer } from './response-schemas.js';
 
 export interface JobRoutesOptions {
   readonly store: Store;
@@ -171,56 +172,57 @@ function unknownJob(id: string, c: Parameters<typeof fail>[0]): Response {
   return fail(c, 404, { code: 'NOT_FOUND', message: `no job "${id}"` });
 }
 
-/**
- * The job routes' OpenAPI 3.1 path items, generated from the same zod schema the route validates with;
- * openapi.ts spreads them into the document's `paths`.
- */
-export function jobOpenApiPaths(): Record<string, object> {
-  const body = z.toJSONSchema(jobRequestSchema, { io: 'input', unrepresentable: 'any' });
-  const param = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
-  const answer = (description: string, type = 'application/json') => ({
-    description,
-    content: { [type]: { schema: {} } },
-  });
-  const error = {
-    description: 'error: { error: { code, message, path } }',
-    content: { 'application/json': { schema: {} } },
-  };
-  const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [String(s), error]));
+/** The job routes' operations, with the same zod schema the route validates with and the answers' schemas. */
+export function jobOperations(): PathItems {
+  const id = [inPath('id')];
   return {
     '/plans/{id}/jobs': {
       post: {
         summary: "run an analysis as a job on the plan's current version (or params.version)",
-        parameters: [param('id')],
-        requestBody: { required: true, content: { 'application/json': { schema: body } } },
-        responses: { 202: answer('queued: { job }'), ...errors(400, 401, 404, 413) },
+        parameters: id,
+        requestBody: jobRequestSchema,
+        responses: {
+          202: { description: 'queued: { job }; Location: /jobs/{id}', body: jobAnswer },
+          ...errors(400, 401, 404, 413),
+        },
       },
       get: {
         summary: "the plan's last 100 jobs, newest first",
-        parameters: [param('id')],
-        responses: { 200: answer('{ jobs }'), ...errors(401, 404) },
+        parameters: id,
+        responses: { 200: { description: '{ jobs }', body: jobsAnswer }, ...errors(401, 404) },
       },
     },
     '/jobs/{id}': {
       get: {
         summary: 'a job: state, progress, attempts, timings, error',
-        parameters: [param('id')],
-        responses: { 200: answer('{ job }'), ...errors(401, 404) },
+        parameters: id,
+        responses: { 200: { description: '{ job }', body: jobAnswer }, ...errors(401, 404) },
       },
     },
     '/jobs/{id}/result': {
       get: {
         summary: "a done job's document (what the CLI's --json prints)",
-        parameters: [param('id')],
-        responses: { 200: answer('the document'), ...errors(401, 404, 409) },
+        parameters: id,
+        responses: {
+          200: {
+            description: "the document: MODEL.md §7; a report job's is { format: 'html', fileName, html }",
+            body: analysisDocument,
+          },
+          ...errors(401, 404, 409),
+        },
       },
     },
     '/jobs/{id}/events': {
       get: {
         summary: 'server-sent events: progress {done,total,fraction}, then done {result} or failed {error}',
-        parameters: [param('id')],
-        responses: { 200: answer('an event stream', 'text/event-stream'), ...errors(401, 404) },
+        parameters: id,
+        responses: { 200: { description: 'an event stream', stream: true }, ...errors(401, 404) },
       },
     },
   };
+}
+
+/** The job routes' OpenAPI 3.1 path items: openapi.ts spreads them into the document's `paths`. */
+export function jobOpenApiPaths(): Record<string, object> {
+  return pathItems(jobOperations());
 }

@@ -43,7 +43,11 @@ type Entity = Readonly<Record<string, unknown>>;
 export interface EntityBodies {
   /** `{ <kind>: entity, reason, source?, expectedVersion }` */
   readonly create: z.ZodType<WriteBody & Readonly<Record<string, unknown>>>;
-  /** `{ changes, reason, source?, expectedVersion }`: fields to change; the id is the URL's. */
+  /**
+   * `{ changes, reason, source?, expectedVersion }`: fields to change, JSON Merge Patch style (RFC 7396)
+   * at the entity's top level: a value replaces the field whole, `null` removes an optional field. The
+   * id is the URL's.
+   */
   readonly update: z.ZodType<WriteBody & { readonly changes: Entity }>;
   readonly withdraw: z.ZodType<WriteBody>;
 }
@@ -54,17 +58,47 @@ const bodiesCache = new Map<string, EntityBodies>();
 export function entityBodies(spec: EntitySpec): EntityBodies {
   let bodies = bodiesCache.get(spec.kind);
   if (bodies === undefined) {
-    // The id fields are only known at run time; the mask's static type cannot name them.
-    const fixed = Object.fromEntries(spec.idFields.map((field) => [field, true] as const)) as never;
+    // An optional field may be sent as null (removed); a required one only with a value (the route
+    // refuses its null first, naming it: see requiredRemovals).
+    const changes = Object.fromEntries(
+      Object.entries(spec.schema.shape)
+        .filter(([field]) => !spec.idFields.includes(field))
+        .map(([field, schema]) => [
+          field,
+          isOptionalField(schema) ? schema.nullable().optional() : schema.optional(),
+        ]),
+    );
     // The kind's key is computed, so zod cannot type the objects: their shapes are stated by EntityBodies.
     bodies = {
       create: z.strictObject({ [spec.kind]: spec.schema, ...writeFields }) as never,
-      update: z.strictObject({ changes: spec.schema.omit(fixed).partial(), ...writeFields }) as never,
+      update: z.strictObject({ changes: z.strictObject(changes), ...writeFields }) as never,
       withdraw: z.strictObject(writeFields) as never,
     };
     bodiesCache.set(spec.kind, bodies);
   }
   return bodies;
+}
+
+/** A field the entity may lack (its schema accepts undefined): a PATCH may remove it with null. */
+function isOptionalField(schema: z.ZodType): boolean {
+  return schema.safeParse(undefined).success;
+}
+
+/**
+ * The required fields a PATCH body sets to null (asks to remove), in the schema's order: `changes.actor`
+ * of `{ changes: { actor: null } }` on a pledge. Checked before the body's schema so the answer names
+ * the field and says why, rather than "expected string, received null".
+ */
+export function requiredRemovals(spec: EntitySpec, body: unknown): string[] {
+  if (typeof body !== 'object' || body === null || !('changes' in body)) return [];
+  const changes = body.changes;
+  if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) return [];
+  return Object.entries(spec.schema.shape)
+    .filter(
+      ([field, schema]) =>
+        !spec.idFields.includes(field) && !isOptionalField(schema) && (changes as Entity)[field] === null,
+    )
+    .map(([field]) => field);
 }
 
 /** A new plan: plan-format data (its shape here; its references by the core's checks), attributed. */

@@ -1,6 +1,6 @@
 /**
- * The pledge editor's form (views/pledge-editor.tsx): the pledge's fields, the reason and optional
- * source of the write, the errors next to the fields they name (with the server's path), the conflict
+ * The pledge editor's form (views/pledge-editor.tsx): the pledge's fields (an optional one emptied is
+ * removed: the PATCH sends null), the reason and optional source of the write, the errors next to the fields they name (with the server's path), the conflict
  * panel of a 409 (reload and re-apply, or discard) and the note after a re-apply.
  */
 import { type FormEvent, useEffect, useRef } from 'react';
@@ -156,21 +156,29 @@ export function EditorPanel({
             (MODEL.md §2), and the ledger keeps its history.
           </p>
         ) : (
-          <div className="fields">
-            {PLEDGE_FIELDS.map((field, i) => (
-              <Field
-                key={field.key}
-                field={field}
-                value={editing.draft[field.key] ?? ''}
-                plan={plan}
-                userActor={userActor}
-                fixed={mode === 'edit' && field.key === 'id'}
-                autoFocus={i === (mode === 'edit' ? 1 : 0)}
-                error={errorOf(field.key)}
-                onChange={(value) => set({ draft: { ...editing.draft, [field.key]: value } })}
-              />
-            ))}
-          </div>
+          <>
+            <div className="fields">
+              {PLEDGE_FIELDS.map((field, i) => (
+                <Field
+                  key={field.key}
+                  field={field}
+                  value={editing.draft[field.key] ?? ''}
+                  plan={plan}
+                  userActor={userActor}
+                  fixed={mode === 'edit' && field.key === 'id'}
+                  autoFocus={i === (mode === 'edit' ? 1 : 0)}
+                  error={errorOf(field.key)}
+                  onChange={(value) => set({ draft: { ...editing.draft, [field.key]: value } })}
+                />
+              ))}
+            </div>
+            {mode === 'edit' && (
+              <p className="muted">
+                Empty an optional field to remove it from the pledge: the removal is saved in the ledger with
+                your reason, like any change.
+              </p>
+            )}
+          </>
         )}
         <div className="write-fields">
           <TextField

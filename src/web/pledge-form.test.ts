@@ -79,12 +79,55 @@ describe('a change sends only the changed fields', () => {
     expect(changedFields(jets, jets)).toEqual({ ok: true, value: {} });
   });
 
-  it('refuses to clear a field, since a PATCH merges fields', () => {
-    const edited = pledgeFromDraft({ ...draftOf(jets), readinessDays: '' }, jets);
+  it('sends null for the optional fields the user cleared, and keeps the pledge sources', () => {
+    const draft = { ...draftOf(jets), readinessDays: '', bindingness: '', triggers: ' ', quantity: '4' };
+    const edited = pledgeFromDraft(draft, jets);
     if (!edited.ok) throw new Error('draft did not parse');
-    expect(changedFields(jets, edited.value)).toMatchObject({
+    expect(edited.value).toEqual({
+      id: 'gbr-jets',
+      actor: 'GBR',
+      capability: 'jet-sqn',
+      quantity: 4,
+      posture: 'on-call',
+      status: 'announced',
+      sources: jets.sources,
+    });
+    expect(changedFields(jets, edited.value)).toEqual({
+      ok: true,
+      value: { quantity: 4, readinessDays: null, bindingness: null, triggers: null },
+    });
+  });
+
+  it('sends no removal for a field that was absent and stays empty', () => {
+    const bare: Pledge = { id: 'p', actor: 'GBR', capability: 'jet-sqn', quantity: 1, posture: 'on-call' };
+    const edited = pledgeFromDraft({ ...draftOf(bare), status: '', fundingPerYear: '' }, bare);
+    if (!edited.ok) throw new Error('draft did not parse');
+    expect(changedFields(bare, edited.value)).toEqual({ ok: true, value: {} });
+  });
+
+  it('refuses to clear a required field, naming it', () => {
+    expect(pledgeFromDraft({ ...draftOf(jets), posture: '' }, jets)).toEqual({
       ok: false,
-      errors: [{ field: 'readinessDays' }],
+      errors: [{ field: 'posture', message: 'Posture is required' }],
+    });
+    const { posture: _removed, ...withoutPosture } = jets;
+    expect(changedFields(jets, withoutPosture)).toEqual({
+      ok: false,
+      errors: [{ field: 'posture', message: 'Posture is required: it cannot be removed' }],
+    });
+  });
+
+  it('builds a PATCH whose body carries null for a cleared field', () => {
+    const request = writeRequest(
+      'p',
+      { kind: 'change', pledgeId: 'gbr-jets', changes: { readinessDays: null } },
+      { reason: 'readiness no longer promised' },
+      7,
+    );
+    expect(JSON.parse(JSON.stringify(request.body))).toEqual({
+      changes: { readinessDays: null },
+      reason: 'readiness no longer promised',
+      expectedVersion: 7,
     });
   });
 
@@ -178,6 +221,21 @@ describe('retries and conflicts', () => {
     const fresh = { ...jets, quantity: 3 };
     const result = reapply({ kind: 'change', pledgeId: 'gbr-jets', changes: { quantity: 3 } }, jets, [fresh]);
     expect(result).toMatchObject({ ok: true, write: { changes: {} } });
+  });
+
+  it('drops a removal someone else already made, and keeps one still to make', () => {
+    const { readinessDays: _gone, ...fresh } = jets;
+    const write = {
+      kind: 'change',
+      pledgeId: 'gbr-jets',
+      changes: { readinessDays: null, triggers: null },
+    } as const;
+    expect(reapply(write, jets, [fresh])).toEqual({
+      ok: true,
+      write: { kind: 'change', pledgeId: 'gbr-jets', changes: { triggers: null } },
+      fresh,
+      theirs: [{ field: 'readinessDays', before: 5, after: null, overlaps: true }],
+    });
   });
 
   it('cannot re-apply on a pledge withdrawn meanwhile, nor create an id taken meanwhile', () => {

@@ -1,6 +1,7 @@
 /**
  * The pledge editor's data shaping, pure: the form's fields (the plan format's pledge fields, MODEL.md
- * §1), a pledge ⇄ form draft, the changed fields of an edit (a PATCH sends only those), the reason and
+ * §1), a pledge ⇄ form draft, the changed fields of an edit (a PATCH sends only those, and `null` for a
+ * field the user cleared: the API's PATCH is JSON Merge Patch, RFC 7396), the reason and
  * optional source every write carries, re-applying an edit on a pledge someone else changed meanwhile
  * (after a 409), and which field a server error names.
  */
@@ -141,25 +142,30 @@ export function pledgeFromDraft(draft: Draft, base: Pledge = {}): Shaped<Pledge>
 }
 
 /**
- * The fields of `edited` that differ from `original` (what a PATCH sends; the id is the URL's). A
- * field the edit removed cannot be sent as a change (PATCH merges): it is an error on that field.
+ * The fields of `edited` that differ from `original` (what a PATCH sends; the id is the URL's). A field
+ * the user cleared is sent as `null`, which removes it (JSON Merge Patch); a required field cannot be
+ * cleared (pledgeFromDraft refuses it first, and the server would answer 400 naming it).
  */
 export function changedFields(original: Pledge, edited: Pledge): Shaped<Record<string, unknown>> {
   const changes: Record<string, unknown> = {};
   const errors: FieldError[] = [];
-  for (const key of FIELD_KEYS) {
+  for (const field of PLEDGE_FIELDS) {
+    const key = field.key;
     if (key === 'id') continue;
-    const was = original[key];
-    const now = edited[key];
-    if (now === undefined) {
-      if (was !== undefined) {
-        errors.push({ field: key, message: 'a change cannot remove this field: give it a value' });
-      }
+    const was = original[key] ?? null;
+    const now = edited[key] ?? null;
+    if (now === null && was !== null && field.required) {
+      errors.push({ field: key, message: `${field.label} is required: it cannot be removed` });
       continue;
     }
-    if (JSON.stringify(was) !== JSON.stringify(now)) changes[key] = now;
+    if (!sameValue(was, now)) changes[key] = now;
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: changes };
+}
+
+/** Equal as JSON, with an absent value and null the same (both mean "no such field"). */
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
 export interface SourceDraft {
@@ -305,10 +311,9 @@ export function reapply(
       if (fresh.status === 'withdrawn' && write.changes.status === undefined) {
         return { ok: false, message: `pledge "${write.pledgeId}" was withdrawn meanwhile` };
       }
+      // A removal (null) of a field that is already gone is dropped too.
       const changes = Object.fromEntries(
-        Object.entries(write.changes).filter(
-          ([key, value]) => JSON.stringify(fresh[key]) !== JSON.stringify(value),
-        ),
+        Object.entries(write.changes).filter(([key, value]) => !sameValue(fresh[key], value)),
       );
       return {
         ok: true,

@@ -1,6 +1,7 @@
 /**
  * Every plan entity through the ledger, one implementation for all kinds (entity-kinds.ts): list, read,
- * create, change (fields merged, the whole plan validated again by the store) and withdraw (a pledge
+ * create, change (JSON Merge Patch at the entity's top level: fields given replace, `null` removes an
+ * optional field; the whole plan validated again by the store) and withdraw (a pledge
  * stays with status withdrawn, anything else is removed; the store refuses a removal that would leave
  * a dangling reference). Only the host writes, except a delegate's own actor's pledges.
  */
@@ -9,11 +10,18 @@ import { type Action, type NewEvent, SINGLETON_ID } from '../../store/events.js'
 import type { Store, User } from '../../store/store.js';
 import { fail } from '../api-error.js';
 import type { App, AppEnv, RouteDeps } from '../app-env.js';
-import { ENTITY_SPECS, type EntitySpec, entitiesOf, entityIdOf, findEntity } from '../entity-kinds.js';
+import {
+  ENTITY_SPECS,
+  type EntitySpec,
+  entitiesOf,
+  entityIdOf,
+  findEntity,
+  mergeChanges,
+} from '../entity-kinds.js';
 import { appendOne, forbidden, mayWriteFor, mayWriteKind, stamp } from '../ledger-write.js';
 import { currentPlan, unknownPlan } from '../plan-reads.js';
 import { type Parsed, readBody } from '../request-body.js';
-import { entityBodies, type WriteBody } from '../schemas.js';
+import { entityBodies, requiredRemovals, type WriteBody } from '../schemas.js';
 
 type Entity = Readonly<Record<string, unknown>>;
 
@@ -64,12 +72,15 @@ function mountEntity(app: App, store: Store, spec: EntitySpec): void {
   app.patch(item, async (c) => {
     const user = c.get('user');
     if (!mayWriteKind(user, spec.delegateWrites)) return refuse(c, user, spec);
+    const removal = await refuseRequiredRemoval(c, spec);
+    if (removal !== undefined) return removal;
     const body = await readBody(c, bodies.update);
     if (!body.ok) return body.response;
     const { changes, ...write } = body.value;
     const found = await entityAt(c, store, spec, write.expectedVersion);
     if (!found.ok) return found.response;
-    const next = { ...found.value, ...changes };
+    // The removal of a field is an `updated` event like any change: its payload is the entity without it.
+    const next = mergeChanges(found.value, changes);
     if (!mayWriteEntity(user, spec, found.value) || !mayWriteEntity(user, spec, next)) {
       return refuse(c, user, spec);
     }
@@ -107,6 +118,24 @@ function append(
     ...stamp(user, write),
   };
   return appendOne(c, store, write.expectedVersion, event, status, user);
+}
+
+/** A 400 naming the first required field the body sets to null; undefined when there is none. */
+async function refuseRequiredRemoval(c: Context, spec: EntitySpec): Promise<Response | undefined> {
+  let data: unknown;
+  try {
+    // Hono keeps the body's text: readBody reads it again after this.
+    data = JSON.parse(await c.req.text());
+  } catch {
+    return undefined; // not JSON: readBody answers
+  }
+  const [field] = requiredRemovals(spec, data);
+  if (field === undefined) return undefined;
+  return fail(c, 400, {
+    code: 'INVALID_BODY',
+    message: `\`${field}\` is required and cannot be removed: give it a value, or leave it out of changes`,
+    path: `changes.${field}`,
+  });
 }
 
 function mayWriteEntity(user: User, spec: EntitySpec, entity: Entity): boolean {

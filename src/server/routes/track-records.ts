@@ -27,8 +27,16 @@ import { fail } from '../api-error.js';
 import type { App, RouteDeps } from '../app-env.js';
 import { parseData } from '../ledger-points.js';
 import { forbidden } from '../ledger-write.js';
+import { errors, inPath, type PathItems, pathItems } from '../openapi-operations.js';
 import { currentPlan, unknownPlan } from '../plan-reads.js';
 import { readBody } from '../request-body.js';
+import {
+  errorBody,
+  planTrackRecordsAnswer,
+  trackImportAnswer,
+  trackImportRefusal,
+  trackRecordsAnswer,
+} from '../response-schemas.js';
 
 /** The CSV texts of an import (the global body cap, 1 MB, bounds them; release 29's are ~100 KB). */
 export const trackRecordImportBody = z.strictObject({
@@ -174,11 +182,8 @@ function mappingQuery(c: Context): Parsed<PriorMapping> {
   return { ok: true, value: checked.value };
 }
 
-/** The routes' OpenAPI 3.1 path items (openapi.ts adds them), the body schema from the zod value above. */
-export function trackRecordOpenApiPaths(): Record<string, object> {
-  const answer = (description: string) => ({ description, content: { 'application/json': { schema: {} } } });
-  const error = answer('error: { error: { code, message, path } }');
-  const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [String(s), error]));
+/** The routes' operations (openapi.ts adds them): the body schema above, the answers' from response-schemas.ts. */
+export function trackRecordOperations(): PathItems {
   const probability = (name: string, fallback: number) => ({
     name,
     in: 'query',
@@ -192,24 +197,27 @@ export function trackRecordOpenApiPaths(): Record<string, object> {
         summary:
           'the latest imported track records (Kiel Ukraine Support Tracker), with the release and donors',
         responses: {
-          200: answer('{ import, source, release, records, names, worldbank? }'),
+          200: {
+            description: '{ import, source, release, records, names, worldbank? }',
+            body: trackRecordsAnswer,
+          },
           ...errors(401, 404),
         },
       },
       post: {
         summary: "import Kiel's release_info.csv and data_explorer.csv (and the World Bank GDP table) (host)",
-        requestBody: {
-          required: true,
-          content: {
-            'application/json': {
-              schema: z.toJSONSchema(trackRecordImportBody, { io: 'input', unrepresentable: 'any' }),
-            },
-          },
-        },
+        requestBody: trackRecordImportBody,
         responses: {
-          201: answer('stored: { import, totals, donors, worldbank, issues }'),
-          400: answer('the import has errors, nothing stored: { error, issues } with file, line and column'),
+          201: {
+            description: 'stored: { import, totals, donors, worldbank, issues }',
+            body: trackImportAnswer,
+          },
           ...errors(401, 403, 413),
+          400: {
+            description:
+              'a bad body, or an import with errors (nothing stored): { error, issues } with file, line and column',
+            body: z.union([trackImportRefusal, errorBody]),
+          },
         },
       },
     },
@@ -218,15 +226,23 @@ export function trackRecordOpenApiPaths(): Record<string, object> {
         summary:
           "the plan's actors with their record, delivered ÷ committed, the proposed reliability (and missing GDP) and the PATCH that accepts it",
         parameters: [
-          { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+          inPath('id'),
           probability('floor', DEFAULT_PRIOR_MAPPING.floor),
           probability('ceiling', DEFAULT_PRIOR_MAPPING.ceiling),
         ],
         responses: {
-          200: answer('{ planId, version, import, source, mapping, actors }'),
+          200: {
+            description: '{ planId, version, import, source, mapping, actors }',
+            body: planTrackRecordsAnswer,
+          },
           ...errors(400, 401, 404),
         },
       },
     },
   };
+}
+
+/** The routes' OpenAPI 3.1 path items (app.ts adds them to the document). */
+export function trackRecordOpenApiPaths(): Record<string, object> {
+  return pathItems(trackRecordOperations());
 }
