@@ -1,6 +1,7 @@
 /**
  * Runs one job off the event loop: reads its plan as of its version from the ledger (here, in the
- * parent, which holds the connection), runs the analysis in a fresh worker thread, and relays progress.
+ * parent, which holds the connection; for a report also the latest Kiel import, report-context.ts), runs
+ * the analysis in a fresh worker thread, and relays progress.
  * Expected failures (an unknown variant, a version with no valid plan) are result values; a worker
  * that crashes, or a bug, is an `INTERNAL` error the queue may retry.
  *
@@ -12,20 +13,30 @@ import type { Progress } from '../core/engine/assess.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { JobError, JobKind } from '../store/job-store.js';
 import type { LedgerStore } from '../store/store.js';
+import type { TrackRecordStore } from '../store/track-record-store.js';
 import { readJobInput } from './job-input.js';
 import { parseStoredRequest } from './job-params.js';
 import type { JobMessage, JobTask } from './job-protocol.js';
+import { withReportContext } from './report-context.js';
 
 export interface ExecutorOptions {
   /** The compiled worker entry; default `job-worker.js` next to this module (dist/jobs). */
   readonly workerUrl?: URL;
+  /** Where a report reads SOURCE_DATE_EPOCH (the date printed on it); default process.env. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
+
+/** What the executor reads: the ledger, and the latest Kiel import for report jobs. */
+export type ExecutorStore = LedgerStore & Pick<TrackRecordStore, 'latestTrackRecords'>;
 
 export interface JobRun {
   readonly planId: string;
   readonly planVersion: number;
   readonly kind: JobKind;
   readonly params: unknown;
+  /** A queued job's id and creation time (a report prints them); runNow has none. */
+  readonly id?: string;
+  readonly created?: Date;
 }
 
 export interface RunHooks {
@@ -34,11 +45,15 @@ export interface RunHooks {
   readonly signal?: AbortSignal;
 }
 
-/** Runs a job to its document (JSON text, as the CLI's --json would print it, without the newline). */
+/**
+ * Runs a job to its document (JSON text, as the CLI's --json would print it, without the newline; for a
+ * report, `{ format: 'html', fileName, html }`, run-report.ts).
+ */
 export type Executor = (run: JobRun, hooks?: RunHooks) => Promise<Result<string, JobError>>;
 
-export function jobExecutor(store: LedgerStore, options: ExecutorOptions = {}): Executor {
+export function jobExecutor(store: ExecutorStore, options: ExecutorOptions = {}): Executor {
   const workerUrl = options.workerUrl ?? new URL('./job-worker.js', import.meta.url);
+  const env = options.env ?? process.env;
   return async (run, hooks = {}) => {
     const request = parseStoredRequest(run.kind, run.params);
     if (request === undefined) {
@@ -50,7 +65,11 @@ export function jobExecutor(store: LedgerStore, options: ExecutorOptions = {}): 
     }
     const input = await readJobInput(store, run.planId, run.planVersion, request);
     if (!input.ok) return input;
-    return runInWorker(workerUrl, input.value, hooks);
+    if ('diff' in input.value) return runInWorker(workerUrl, input.value, hooks);
+    const { plan, request: asked } = input.value;
+    if (asked.kind !== 'report') return runInWorker(workerUrl, { plan, request: asked }, hooks);
+    const task = await withReportContext(store, run, { plan, request: asked }, env);
+    return task.ok ? runInWorker(workerUrl, task.value, hooks) : task;
   };
 }
 

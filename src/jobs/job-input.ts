@@ -1,7 +1,8 @@
 /**
  * What a job's worker thread gets: the plan(s) read from the ledger as of the job's version, parsed,
  * plus the validated request. Built in the parent (which holds the database connection); the worker
- * does no I/O. A diff job gets both points' plans and the attributed changes between them.
+ * does no I/O. A diff job gets both points' plans and the attributed changes between them; a report job
+ * gets, besides its plan, what its worker cannot read itself (report-context.ts).
  */
 
 import type { AttributedChange, LedgerPoint } from '../core/analyses/plan-diff/index.js';
@@ -14,6 +15,7 @@ import { validatePlan } from '../store/ledger-plan.js';
 import { ledgerChanges } from '../store/plan-history.js';
 import type { LedgerStore } from '../store/store.js';
 import type { JobParams, JobRequest } from './job-params.js';
+import type { ReportTask } from './report-context.js';
 
 export interface DiffInput {
   readonly planId: string;
@@ -24,8 +26,15 @@ export interface DiffInput {
   readonly changes: readonly AttributedChange[];
 }
 
+/** A job on one plan: every kind but diff (a report's context is added by the executor). */
+export interface PlanInput {
+  readonly request: Exclude<JobRequest, { kind: 'diff' }>;
+  readonly plan: Plan;
+}
+
 export type AnalysisInput =
-  | { readonly request: Exclude<JobRequest, { kind: 'diff' }>; readonly plan: Plan }
+  | { readonly request: Exclude<JobRequest, { kind: 'diff' | 'report' }>; readonly plan: Plan }
+  | ReportTask
   | { readonly request: Extract<JobRequest, { kind: 'diff' }>; readonly diff: DiffInput };
 
 /** Reads the job's plan (as of `planVersion`) and, for a diff, the second point and the events between. */
@@ -34,7 +43,7 @@ export async function readJobInput(
   planId: string,
   planVersion: number,
   request: JobRequest,
-): Promise<Result<AnalysisInput, JobError>> {
+): Promise<Result<PlanInput | Extract<AnalysisInput, { diff: DiffInput }>, JobError>> {
   const events = await store.events(planId, { seq: planVersion });
   if (events === undefined) return err({ code: 'NOT_FOUND', message: `no plan "${planId}"` });
   if (request.kind !== 'diff') {

@@ -56,6 +56,14 @@ export const jobParamsSchemas = {
   failures: z.strictObject({ version, variant: id, scenario: id, trials, seed }),
   optimize: z.strictObject({ version, variant: id, trials, seed }),
   diff: z.strictObject({ from: ledgerPointSchema, to: ledgerPointSchema.optional(), trials, seed }),
+  /** The briefing as `guarantor report --format html`; trackRecords: use the latest Kiel import (default). */
+  report: z.strictObject({
+    version,
+    variants: z.array(id).min(1).max(100).optional(),
+    trials,
+    seed,
+    trackRecords: z.boolean().optional(),
+  }),
 } as const satisfies Record<JobKind, z.ZodType>;
 
 export type JobParams<K extends JobKind = JobKind> = z.output<(typeof jobParamsSchemas)[K]>;
@@ -72,6 +80,7 @@ export const jobRequestSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('failures'), params: jobParamsSchemas.failures }),
   z.strictObject({ kind: z.literal('optimize'), params: jobParamsSchemas.optimize }),
   z.strictObject({ kind: z.literal('diff'), params: jobParamsSchemas.diff }),
+  z.strictObject({ kind: z.literal('report'), params: jobParamsSchemas.report.default({}) }),
 ]);
 
 /** Params as stored (validated at submission), checked again when the job runs: a job stored by another

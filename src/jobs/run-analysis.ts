@@ -1,6 +1,7 @@
 /**
  * One analysis, as the CLI's commands run it: the same core function with the same options, so a job's
- * document is byte for byte what `guarantor <kind> --json` prints for the same plan, seed and trials.
+ * document is byte for byte what `guarantor <kind> --json` prints for the same plan, seed and trials
+ * (a report job's is the briefing's HTML in a small document: run-report.ts).
  * Runs in a job's worker thread (job-worker.ts), in that thread only: the document does not depend on
  * threads, and a job already runs beside the server's event loop.
  */
@@ -16,12 +17,14 @@ import type { Plan } from '../core/plan/types.js';
 import { highsSolver } from '../solver/highs-solver.js';
 import type { AnalysisInput, DiffInput } from './job-input.js';
 import type { JobParams } from './job-params.js';
+import { runReport } from './run-report.js';
 
 export type ProgressSink = (progress: Progress) => void;
 
 /** Runs the job's analysis and returns its document (what `--json` prints). */
 export async function runAnalysis(input: AnalysisInput, onProgress: ProgressSink): Promise<unknown> {
   if ('diff' in input) return diffDocument(input.diff, input.request.params, onProgress);
+  if ('report' in input) return runReport(input, onProgress);
   const { plan, request } = input;
   switch (request.kind) {
     case 'assess': {

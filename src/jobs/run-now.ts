@@ -6,8 +6,7 @@
  */
 import { err, ok, type Result } from '../core/result.js';
 import type { JobError } from '../store/job-store.js';
-import type { LedgerStore } from '../store/store.js';
-import { type ExecutorOptions, jobExecutor, type RunHooks } from './executor.js';
+import { type ExecutorOptions, type ExecutorStore, jobExecutor, type RunHooks } from './executor.js';
 import type { JobRequest } from './job-params.js';
 
 export interface RunNowResult {
@@ -19,7 +18,7 @@ export interface RunNowResult {
 
 /** `NOT_FOUND` for an unknown plan; the core's error (e.g. `UNKNOWN_VARIANT`) for a refused request. */
 export async function runNow(
-  store: LedgerStore,
+  store: ExecutorStore,
   planId: string,
   request: JobRequest,
   options: ExecutorOptions & RunHooks = {},
@@ -27,8 +26,11 @@ export async function runNow(
   const summary = await store.plan(planId);
   if (summary === undefined) return err({ code: 'NOT_FOUND', message: `no plan "${planId}"` });
   const version = ('version' in request.params ? request.params.version : undefined) ?? summary.version;
-  const { workerUrl, ...hooks } = options;
-  const execute = jobExecutor(store, workerUrl === undefined ? {} : { workerUrl });
+  const { workerUrl, env, ...hooks } = options;
+  const execute = jobExecutor(store, {
+    ...(workerUrl === undefined ? {} : { workerUrl }),
+    ...(env === undefined ? {} : { env }),
+  });
   const result = await execute(
     { planId, planVersion: version, kind: request.kind, params: request.params },
     hooks,

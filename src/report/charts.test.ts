@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { intervalBarOption } from '../charts/interval-bars.js';
 import { domainBands, timelineOption } from '../charts/timeline-chart.js';
-import { chartSvg } from './charts.js';
+import { chartSvg, stableNames } from './charts.js';
 
 const barCount = (svg: string) => (svg.match(/<path d="M[^"]*Z" [^>]*fill="#1f5fbf"/g) ?? []).length;
 
@@ -65,5 +65,29 @@ describe('server-side chart rendering', () => {
     });
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('&lt;script&gt;');
+  });
+});
+
+describe('chart names', () => {
+  const option = intervalBarOption(
+    [{ id: 'USA', label: 'USA', value: 0.3, lo: 0.26, hi: 0.34, se: 0.02, hover: [] }],
+    { value: 'Shapley value' },
+  );
+
+  it('gives the same chart the same bytes however many charts the process drew before', () => {
+    const first = chartSvg({ option, width: 600, height: 200 });
+    chartSvg({ option, width: 300, height: 100 });
+    expect(chartSvg({ option, width: 600, height: 200 })).toBe(first);
+    expect(first).not.toMatch(/zr\d+-/);
+  });
+
+  it('keeps different names for different charts, and renames every use of a name alike', () => {
+    const a = chartSvg({ option, width: 600, height: 200 });
+    const b = chartSvg({ option, width: 300, height: 100 });
+    const names = (svg: string) => new Set(svg.match(/g[0-9a-f]{8}-\d+/g));
+    expect([...names(a)].some((n) => names(b).has(n))).toBe(false);
+    expect(
+      stableNames('<g class="zr4-cls-9"/><style>.zr4-cls-9{}</style><g clip-path="url(#zr4-c0)"/>'),
+    ).toMatch(/^<g class="(g[0-9a-f]{8})-0"\/><style>\.\1-0\{\}<\/style><g clip-path="url\(#\1-1\)"\/>$/);
   });
 });

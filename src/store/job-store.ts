@@ -13,6 +13,7 @@ export const JOB_KINDS = [
   'failures',
   'optimize',
   'diff',
+  'report',
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 

@@ -4,7 +4,8 @@
  * the overview's value move; an analyst finds no edit control in any view; two browser contexts trip a
  * 409 and resolve it; an assessment's progress bar reaches 100%; with Kiel's release 29 imported, who
  * does what shows what partners delivered and only the host accepts a proposed reliability (through a
- * 409, into the ledger with the Kiel source); every view is saved as a screenshot
+ * 409, into the ledger with the Kiel source); the overview's briefing button downloads the report job's
+ * HTML; every view is saved as a screenshot
  * (1366×768 wide, the whole page) into screenshots/ for a person to look at.
  * Runs the built dashboard (dist/web: `npm run build` first). GUARANTOR_TEST_BROWSER=0 skips it.
  */
@@ -329,6 +330,39 @@ describe.skipIf(!WITH_BROWSER)('the dashboard in Chromium', { timeout: 300_000 }
         .toMatch(/reliability 0\.93 → 0\.93/);
     },
   );
+
+  it('makes the briefing as a report job on the version shown and downloads it as one HTML page', async () => {
+    const page = await open(users.analyst);
+    const version = (await server.request('GET', `/plans/${planId}`)).body.version as number;
+    const briefing = page.locator('main[data-view=overview] section.briefing');
+    // Few trials: the briefing runs every analysis of `guarantor report`, in one worker thread.
+    await briefing.locator('input[name=briefing-trials]').fill('300');
+    const download = page.waitForEvent('download', { timeout: JOB_TIMEOUT });
+    await briefing.getByRole('button', { name: 'Briefing (HTML)' }).click();
+    await briefing.locator('progress[aria-label=Briefing]').waitFor();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`briefing-${planId}-v${version}.html`);
+    const html = readFileSync(await file.path(), 'utf8');
+    for (const title of [
+      '1. Bottom line',
+      '2. Who does what',
+      '3. Scenarios: day by day, and the gaps',
+      '4. Who matters, and who should fill the gaps',
+      '5. What it hangs on, and when it fails',
+      '6. Appendix: sources, assumptions, settings',
+    ]) {
+      expect(html).toContain(`<h2>${title}</h2>`);
+    }
+    expect(html).toContain('<svg');
+    const jobId = await briefing.locator('[data-job]').getAttribute('data-job');
+    expect(html).toContain(`guarantor team server: plan ${planId} version ${version}, job ${jobId}`);
+    expect((await server.request('GET', `/jobs/${jobId}`)).body.job).toMatchObject({
+      kind: 'report',
+      state: 'done',
+      params: { version, trials: 300 },
+    });
+    expect(await briefing.locator('[role=alert]').count()).toBe(0);
+  });
 
   it('shows every view at 1366×768, saved as a screenshot', async () => {
     await mkdir(SCREENSHOTS, { recursive: true });

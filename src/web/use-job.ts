@@ -6,7 +6,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, api, followJob } from './api';
 
-export type JobKind = 'assess' | 'compare' | 'attribute' | 'sensitivity' | 'failures' | 'optimize' | 'diff';
+export type JobKind =
+  | 'assess'
+  | 'compare'
+  | 'attribute'
+  | 'sensitivity'
+  | 'failures'
+  | 'optimize'
+  | 'diff'
+  | 'report';
 
 export interface JobRequest {
   readonly kind: JobKind;

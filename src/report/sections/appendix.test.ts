@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { smallPlan } from '../../core/views/testing/load-small-plan.js';
 import { SMALL_PLAN_YAML } from '../../core/views/testing/small-plan.js';
-import { citedSources } from './appendix.js';
+import { appendixSection, citedSources } from './appendix.js';
 
 describe('cited sources', () => {
   it('lists each source once, with every pledge citing it, in order of first citation', () => {
@@ -22,5 +22,38 @@ describe('cited sources', () => {
       '',
     );
     expect(citedSources(smallPlan(yaml))).toEqual([]);
+  });
+});
+
+describe('the appendix run table', () => {
+  const run = {
+    model: 1,
+    version: '0.1.0',
+    seed: 7,
+    trials: 2000,
+    planSha256: 'ab12',
+    generated: '2026-01-01',
+    command: 'guarantor report plan.yaml --format html',
+  };
+  const rows = (section: ReturnType<typeof appendixSection>) => {
+    const last = section.blocks.at(-1);
+    return last?.kind === 'table' ? last.table.rows : [];
+  };
+
+  it('says how to reproduce a CLI run, with no origin line', () => {
+    const table = rows(appendixSection(smallPlan(SMALL_PLAN_YAML), run));
+    expect(table.at(-1)).toEqual(['reproduce', 'guarantor report plan.yaml --format html']);
+    expect(table.map((r) => r[0])).not.toContain('ran on');
+  });
+
+  it('names where a server run came from just above its reproduce line', () => {
+    const origin = 'guarantor team server: plan p version 3, job j';
+    const table = rows(
+      appendixSection(smallPlan(SMALL_PLAN_YAML), { ...run, origin, command: 'POST /plans/p/jobs {}' }),
+    );
+    expect(table.slice(-2)).toEqual([
+      ['ran on', origin],
+      ['reproduce', 'POST /plans/p/jobs {}'],
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The guarantee at a glance: one assess job on the plan's current version (the plan's own trials and
  * seed), then per variant its value, each scenario's chance to hold with its 95% interval against the
- * target, the weakest scenario and the verdict in one sentence.
+ * target, the weakest scenario and the verdict in one sentence; below, the briefing to download
+ * (briefing-button.tsx).
  */
 import { useMemo } from 'react';
 import { holdsChartOption } from '../../charts/holds-chart';
@@ -13,6 +14,7 @@ import {
   type VariantSummary,
   variantScopeText,
 } from '../assessment-view';
+import { BriefingButton } from '../briefing-button';
 import { EChart } from '../charts/echart';
 import { percent, percentRange } from '../format';
 import { JobProgress } from '../progress-bar';
@@ -31,9 +33,12 @@ export function OverviewView() {
   const { status, retry } = useJob<Assessment>(plan?.id, plan?.version, ASSESS_REQUEST);
   if (plan === undefined) return <p className="muted">Loading the plan…</p>;
   return (
-    <JobProgress status={status} label="Assessment" retry={retry}>
-      {(doc) => <Overview doc={doc} plan={plan} jobId={status.state === 'done' ? status.jobId : ''} />}
-    </JobProgress>
+    <>
+      <JobProgress status={status} label="Assessment" retry={retry}>
+        {(doc) => <Overview doc={doc} plan={plan} jobId={status.state === 'done' ? status.jobId : ''} />}
+      </JobProgress>
+      <BriefingButton plan={plan} />
+    </>
   );
 }
 
