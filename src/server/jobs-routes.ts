@@ -201,7 +201,7 @@ export function jobOperations(): PathItems {
     },
     '/jobs/{id}/result': {
       get: {
-        summary: "a done job's document (what the CLI's --json prints)",
+        summary: "a done job's document (what the CLI's --json prints; a report job's briefing page)",
         parameters: id,
         responses: {
           200: {
