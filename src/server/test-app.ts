@@ -3,11 +3,12 @@
  * the small test plan (partners renamed FRA and DEU, plus an unreferenced actor and capability and one
  * spare capacity, so that every kind has something to change and withdraw), and request helpers.
  */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { SMALL_PLAN_YAML } from '../core/views/testing/small-plan.js';
 import { distJobWorkerUrl } from '../jobs/testing/job-stores.js';
 import { importPlan } from '../store/plan-history.js';
 import type { Role, Store } from '../store/store.js';
+import type { StoreHarness } from '../test-support/test-stores.js';
 import { type AppOptions, createApp } from './app.js';
 import { hashPassword } from './passwords.js';
 
@@ -86,5 +87,41 @@ export async function snapshot(store: Store, planId: string) {
     plans: (await store.plans()).length,
     users: (await store.users()).length,
     tokens: (await store.tokens()).map((t) => [t.id, t.revoked ?? null]),
+  };
+}
+
+export interface TestApiContext {
+  readonly store: Store;
+  readonly api: TestApi;
+  /** A request as one of the test users (`none`: without a token). */
+  request(who: Who, path: string, init?: RequestInit): Response | Promise<Response>;
+}
+
+/**
+ * In a `describe.each(storeHarnesses())` block: a fresh store from the harness and the API over it,
+ * made before the block's tests and removed after them. Read `store` and `api` inside tests only.
+ */
+export function useTestApi(harness: StoreHarness): TestApiContext {
+  let store: Store | undefined;
+  let api: TestApi | undefined;
+  beforeAll(async () => {
+    store = await harness.setUp();
+    api = await testApi(store);
+  });
+  afterAll(async () => {
+    if (store !== undefined) await harness.tearDown(store);
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useTestApi: read store or api inside a test');
+    return value;
+  };
+  return {
+    get store() {
+      return ready(store);
+    },
+    get api() {
+      return ready(api);
+    },
+    request: (who, path, init) => ready(api).app.request(path, withToken(ready(api).tokens[who], init)),
   };
 }

@@ -3,26 +3,17 @@
  * named by actor/capability, PATCH merging fields, withdrawals (a pledge stays, withdrawn; anything else
  * goes, unless something still refers to it), the settings singleton.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../store/store.js';
+import { describe, expect, it } from 'vitest';
 import { storeHarnesses } from '../../test-support/test-stores.js';
-import { DEU_PLEDGE, freshPlan, json, type TestApi, testApi, type Who, withToken } from '../test-app.js';
+import { DEU_PLEDGE, freshPlan, json, useTestApi } from '../test-app.js';
 import { write } from '../test-routes.js';
 
 describe.each(storeHarnesses())('entities on $name', (harness) => {
-  let store: Store;
-  let api: TestApi;
-  beforeAll(async () => {
-    store = await harness.setUp();
-    api = await testApi(store);
-  });
-  afterAll(() => harness.tearDown(store));
-
-  const request = (who: Who, path: string, init?: RequestInit) =>
-    api.app.request(path, withToken(api.tokens[who], init));
+  const ctx = useTestApi(harness);
+  const { request } = ctx;
 
   it('lists, reads and names spare capacity by actor/capability', async () => {
-    const { planId } = await freshPlan(store);
+    const { planId } = await freshPlan(ctx.store);
     const list = await request('analyst', `/plans/${planId}/spare`);
     expect(await list.json()).toMatchObject({ spare: [{ actor: 'FRA', capability: 'sam', quantity: 1 }] });
     const one = await request('analyst', `/plans/${planId}/spare/FRA/sam`);
@@ -32,7 +23,7 @@ describe.each(storeHarnesses())('entities on $name', (harness) => {
   });
 
   it('merges changed fields and keeps the id of the URL', async () => {
-    const { planId, version } = await freshPlan(store);
+    const { planId, version } = await freshPlan(ctx.store);
     const res = await request(
       'host',
       `/plans/${planId}/scenarios/air-raid`,
@@ -53,8 +44,8 @@ describe.each(storeHarnesses())('entities on $name', (harness) => {
   });
 
   it('refuses a withdrawal that would leave dangling references, naming them, and writes nothing', async () => {
-    const { planId, version } = await freshPlan(store);
-    const before = await store.events(planId);
+    const { planId, version } = await freshPlan(ctx.store);
+    const before = await ctx.store.events(planId);
     const res = await request('host', `/plans/${planId}/actors/DEU/withdraw`, json('POST', write(version)));
     expect(res.status).toBe(400);
     const body = (await res.json()) as { error: { code: string; message: string; path: string } };
@@ -64,11 +55,11 @@ describe.each(storeHarnesses())('entities on $name', (harness) => {
     expect(body.error.message.match(/(pledges|actors|variants)\[\d+\]\.\w+/g)?.length).toBeGreaterThanOrEqual(
       4,
     );
-    expect(await store.events(planId)).toEqual(before);
+    expect(await ctx.store.events(planId)).toEqual(before);
   });
 
   it('keeps a withdrawn pledge with status withdrawn and removes a withdrawn scenario', async () => {
-    const { planId, version } = await freshPlan(store);
+    const { planId, version } = await freshPlan(ctx.store);
     await request('host', `/plans/${planId}/pledges/${DEU_PLEDGE}/withdraw`, json('POST', write(version)));
     await request('host', `/plans/${planId}/scenarios/air-raid/withdraw`, json('POST', write(version + 1)));
     const pledge = await request('host', `/plans/${planId}/pledges/${DEU_PLEDGE}`);
@@ -77,7 +68,7 @@ describe.each(storeHarnesses())('entities on $name', (harness) => {
   });
 
   it('answers 404 for settings a plan does not have', async () => {
-    const { planId, version } = await freshPlan(store);
+    const { planId, version } = await freshPlan(ctx.store);
     await request('host', `/plans/${planId}/settings/withdraw`, json('POST', write(version)));
     expect((await request('host', `/plans/${planId}/settings`)).status).toBe(404);
     const change = json('PATCH', { changes: { trials: 5 }, ...write(version + 1) });

@@ -4,39 +4,21 @@
  * `?asOf=` and `/diff`; `null` on a required field, or a removal the plan's rules forbid, is a 400 that
  * names the field and leaves the ledger as it was.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../store/store.js';
+import { describe, expect, it } from 'vitest';
 import { storeHarnesses } from '../../test-support/test-stores.js';
-import {
-  DEU_PLEDGE,
-  FRA_PLEDGE,
-  freshPlan,
-  json,
-  type TestApi,
-  testApi,
-  type Who,
-  withToken,
-} from '../test-app.js';
+import { DEU_PLEDGE, FRA_PLEDGE, freshPlan, json, useTestApi, type Who } from '../test-app.js';
 import { write } from '../test-routes.js';
 
 type Body = Record<string, unknown>;
 
 describe.each(storeHarnesses())('PATCH with null on $name', (harness) => {
-  let store: Store;
-  let api: TestApi;
-  beforeAll(async () => {
-    store = await harness.setUp();
-    api = await testApi(store);
-  });
-  afterAll(() => harness.tearDown(store));
-
-  const request = (who: Who, path: string, init?: RequestInit) =>
-    api.app.request(path, withToken(api.tokens[who], init));
+  const ctx = useTestApi(harness);
+  const { request } = ctx;
   const patch = (who: Who, path: string, changes: Body, version: number) =>
     request(who, path, json('PATCH', { changes, ...write(version) }));
 
   it('removes an optional field, changes another, and records one attributed event', async () => {
-    const { planId, version } = await freshPlan(store);
+    const { planId, version } = await freshPlan(ctx.store);
     const path = `/plans/${planId}/pledges/${FRA_PLEDGE}`;
     const res = await patch('delegate', path, { readinessDays: null, triggers: null, quantity: 2 }, version);
     expect(res.status).toBe(200);
@@ -47,14 +29,14 @@ describe.each(storeHarnesses())('PATCH with null on $name', (harness) => {
     expect(pledge).not.toHaveProperty('triggers');
     expect(pledge).toMatchObject({ id: FRA_PLEDGE, actor: 'FRA', quantity: 2, bindingness: 'political' });
 
-    const event = (await store.events(planId))?.at(-1);
+    const event = (await ctx.store.events(planId))?.at(-1);
     expect(event).toMatchObject({ kind: 'pledge.updated', entityId: FRA_PLEDGE, who: 'delegate' });
     expect(event?.payload).not.toHaveProperty('readinessDays');
     expect(event?.payload).toMatchObject({ quantity: 2, requires: ['DEU'] });
   });
 
   it('shows the removal as of a point before and after, and in the diff with who and why', async () => {
-    const { planId, version } = await freshPlan(store);
+    const { planId, version } = await freshPlan(ctx.store);
     const path = `/plans/${planId}/pledges/${DEU_PLEDGE}`;
     expect((await patch('host', path, { readinessDays: null }, version)).status).toBe(200);
 
@@ -81,7 +63,7 @@ describe.each(storeHarnesses())('PATCH with null on $name', (harness) => {
   });
 
   it('removes optional fields of other kinds: a scenario title, an actor reliability, a setting', async () => {
-    const { planId, version } = await freshPlan(store);
+    const { planId, version } = await freshPlan(ctx.store);
     const cases: [string, Body, string, string][] = [
       [`/plans/${planId}/scenarios/air-raid`, { title: null }, 'scenario', 'title'],
       [`/plans/${planId}/actors/FRA`, { reliability: null }, 'actor', 'reliability'],
@@ -99,8 +81,8 @@ describe.each(storeHarnesses())('PATCH with null on $name', (harness) => {
   });
 
   it('refuses null on a required field, naming it, and writes nothing', async () => {
-    const { planId, version } = await freshPlan(store);
-    const before = await store.events(planId);
+    const { planId, version } = await freshPlan(ctx.store);
+    const before = await ctx.store.events(planId);
     const cases: [Who, string, Body, string][] = [
       ['host', `/plans/${planId}/pledges/${DEU_PLEDGE}`, { actor: null }, 'actor'],
       ['delegate', `/plans/${planId}/pledges/${FRA_PLEDGE}`, { quantity: 3, posture: null }, 'posture'],
@@ -117,29 +99,29 @@ describe.each(storeHarnesses())('PATCH with null on $name', (harness) => {
         },
       });
     }
-    expect(await store.events(planId)).toEqual(before);
+    expect(await ctx.store.events(planId)).toEqual(before);
   });
 
   it('refuses null on the id, on an unknown field and a removal the plan rules forbid', async () => {
-    const { planId, version } = await freshPlan(store);
-    const before = await store.events(planId);
+    const { planId, version } = await freshPlan(ctx.store);
+    const before = await ctx.store.events(planId);
     const path = `/plans/${planId}/pledges/${FRA_PLEDGE}`;
     const id = await patch('host', path, { id: null }, version);
     expect(id.status).toBe(400);
     expect(await id.json()).toMatchObject({ error: { code: 'INVALID_BODY', path: 'changes' } });
     const unknown = await patch('host', path, { colour: null }, version);
     expect(unknown.status).toBe(400);
-    // An on-call pledge needs a quantity (only production may go without): the store refuses the plan.
+    // An on-call pledge needs a quantity (only production may go without): the ctx.store refuses the plan.
     const quantity = await patch('host', path, { quantity: null }, version);
     expect(quantity.status).toBe(400);
     const body = (await quantity.json()) as { error: { message: string; path: string } };
     expect(body.error.path).toMatch(/^pledges\[\d+\]/);
     expect(body.error.message).toMatch(/quantity/);
-    expect(await store.events(planId)).toEqual(before);
+    expect(await ctx.store.events(planId)).toEqual(before);
   });
 
   it('still checks permissions on a removal: a delegate cannot clear another actor’s field', async () => {
-    const { planId, version } = await freshPlan(store);
+    const { planId, version } = await freshPlan(ctx.store);
     const res = await patch(
       'delegate',
       `/plans/${planId}/pledges/${DEU_PLEDGE}`,
@@ -157,7 +139,7 @@ describe.each(storeHarnesses())('PATCH with null on $name', (harness) => {
   });
 
   it('answers a body that is not JSON with INVALID_JSON, not a removal error', async () => {
-    const { planId } = await freshPlan(store);
+    const { planId } = await freshPlan(ctx.store);
     const res = await request('host', `/plans/${planId}/pledges/${FRA_PLEDGE}`, json('PATCH', '{"changes":'));
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { code: 'INVALID_JSON' } });

@@ -2,37 +2,18 @@
  * Plans through the API, on PGlite and on PostgreSQL (unless GUARANTOR_TEST_PG=0): the plan as of an
  * event or a time, the changes between two points with who/why, a new plan from plan data.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { Store } from '../../store/store.js';
 import { storeHarnesses } from '../../test-support/test-stores.js';
-import {
-  DEU_PLEDGE,
-  FRA_PLEDGE,
-  freshPlan,
-  json,
-  PLAN_YAML,
-  type TestApi,
-  testApi,
-  type Who,
-  withToken,
-} from '../test-app.js';
+import { DEU_PLEDGE, FRA_PLEDGE, freshPlan, json, PLAN_YAML, useTestApi } from '../test-app.js';
 import { unique, write } from '../test-routes.js';
 
 describe.each(storeHarnesses())('plans on $name', (harness) => {
-  let store: Store;
-  let api: TestApi;
-  beforeAll(async () => {
-    store = await harness.setUp();
-    api = await testApi(store);
-  });
-  afterAll(() => harness.tearDown(store));
-
-  const request = (who: Who, path: string, init?: RequestInit) =>
-    api.app.request(path, withToken(api.tokens[who], init));
+  const ctx = useTestApi(harness);
+  const { request } = ctx;
 
   it('returns the current plan with its version, and the plan as of an event or a time', async () => {
-    const { planId, version } = await freshPlan(store);
+    const { planId, version } = await freshPlan(ctx.store);
     await request('host', `/plans/${planId}/pledges/${DEU_PLEDGE}/withdraw`, json('POST', write(version)));
     const status = async (query: string) => {
       const res = await request('analyst', `/plans/${planId}${query}`);
@@ -44,7 +25,7 @@ describe.each(storeHarnesses())('plans on $name', (harness) => {
     };
     expect(await status('')).toEqual([version + 1, 'withdrawn']);
     expect(await status(`?asOf=${version}`)).toEqual([version, undefined]);
-    const events = (await store.events(planId)) ?? [];
+    const events = (await ctx.store.events(planId)) ?? [];
     const importedAt = events[version - 1]?.at.toISOString() ?? '';
     expect(await status(`?asOf=${encodeURIComponent(importedAt)}`)).toEqual([version, undefined]);
     for (const bad of ['yesterday', '-1', '1.5', '2026-13-45']) {
@@ -57,7 +38,7 @@ describe.each(storeHarnesses())('plans on $name', (harness) => {
   });
 
   it('lists who changed what between two points (diff)', async () => {
-    const { planId, version } = await freshPlan(store);
+    const { planId, version } = await freshPlan(ctx.store);
     await request(
       'delegate',
       `/plans/${planId}/pledges/${FRA_PLEDGE}`,
@@ -111,12 +92,12 @@ describe.each(storeHarnesses())('plans on $name', (harness) => {
     const again = await request('host', '/plans', init);
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ id, version, replayed: true });
-    const events = (await store.events(id)) ?? [];
+    const events = (await ctx.store.events(id)) ?? [];
     expect(events).toHaveLength(version);
     expect(events.every((e) => e.who === 'host' && e.reason === 'created over the API')).toBe(true);
-    expect((await store.plan(id))?.title).toBe('from the API');
+    expect((await ctx.store.plan(id))?.title).toBe('from the API');
 
-    const plans = (await store.plans()).length;
+    const plans = (await ctx.store.plans()).length;
     const pledges = data.pledges as Record<string, unknown>[];
     const broken = { ...data, pledges: [...pledges, { ...pledges[0], id: 'x', capability: 'nope' }] };
     const res = await request('host', '/plans', json('POST', { title: 'broken', plan: broken }));
@@ -130,6 +111,6 @@ describe.each(storeHarnesses())('plans on $name', (harness) => {
       json('POST', { title: 'broken', plan: { guarantor: 2 } }),
     );
     expect(shapeless.status).toBe(400);
-    expect((await store.plans()).length).toBe(plans);
+    expect((await ctx.store.plans()).length).toBe(plans);
   });
 });

@@ -4,15 +4,14 @@
  * files are bad), the latest import, a plan's proposals with a mapping from the query (400 when bad),
  * and accepting one through the ledger's actor PATCH with the Kiel source.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   SMALL_KIEL,
   SMALL_KIEL_DATA_EXPLORER,
   SMALL_WORLD_BANK,
 } from '../../core/track-records/testing/small-kiel.js';
-import type { Store } from '../../store/store.js';
 import { storeHarnesses } from '../../test-support/test-stores.js';
-import { freshPlan, json, type TestApi, testApi, type Who, withToken } from '../test-app.js';
+import { freshPlan, json, useTestApi } from '../test-app.js';
 
 interface Proposals {
   planId: string;
@@ -32,19 +31,11 @@ interface Proposals {
 }
 
 describe.each(storeHarnesses())('track records on $name', (harness) => {
-  let store: Store;
-  let api: TestApi;
-  beforeAll(async () => {
-    store = await harness.setUp();
-    api = await testApi(store);
-  });
-  afterAll(() => harness.tearDown(store));
-
-  const request = (who: Who, path: string, init?: RequestInit) =>
-    api.app.request(path, withToken(api.tokens[who], init));
+  const ctx = useTestApi(harness);
+  const { request } = ctx;
 
   it('answers 404 with how to import them while none are stored', async () => {
-    const { planId } = await freshPlan(store);
+    const { planId } = await freshPlan(ctx.store);
     for (const path of ['/track-records', `/plans/${planId}/track-records`]) {
       const res = await request('analyst', path);
       expect(res.status).toBe(404);
@@ -67,14 +58,14 @@ describe.each(storeHarnesses())('track records on $name', (harness) => {
       expect.objectContaining({ severity: 'error', file: 'data_explorer.csv', line: 4, column: 'country' }),
     );
     expect(body.error.message).toMatch(/data_explorer\.csv:4 column country: unknown country "Atlantis"/);
-    expect(await store.latestTrackRecords()).toBeUndefined();
+    expect(await ctx.store.latestTrackRecords()).toBeUndefined();
     const wb = await request(
       'host',
       '/track-records',
       json('POST', { ...SMALL_KIEL, worldbank: SMALL_WORLD_BANK.replace('3160000000000', 'lots') }),
     );
     expect(wb.status).toBe(400);
-    expect(await store.latestTrackRecords()).toBeUndefined();
+    expect(await ctx.store.latestTrackRecords()).toBeUndefined();
   });
 
   it('refuses a body that is not the CSV texts', async () => {
@@ -82,7 +73,7 @@ describe.each(storeHarnesses())('track records on $name', (harness) => {
       const res = await request('host', '/track-records', json('POST', body));
       expect(res.status).toBe(400);
     }
-    expect(await store.latestTrackRecords()).toBeUndefined();
+    expect(await ctx.store.latestTrackRecords()).toBeUndefined();
   });
 
   it("stores the host's import and serves the latest, with who imported it", async () => {
@@ -112,7 +103,7 @@ describe.each(storeHarnesses())('track records on $name', (harness) => {
 
   it("proposes reliabilities for the plan's actors, with the mapping from the query", async () => {
     await request('host', '/track-records', json('POST', { ...SMALL_KIEL, worldbank: SMALL_WORLD_BANK }));
-    const { planId, version } = await freshPlan(store);
+    const { planId, version } = await freshPlan(ctx.store);
     const res = await request('analyst', `/plans/${planId}/track-records`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as Proposals;
@@ -143,7 +134,7 @@ describe.each(storeHarnesses())('track records on $name', (harness) => {
   });
 
   it('answers 400 for a floor or ceiling that is not a probability, or floor above ceiling', async () => {
-    const { planId } = await freshPlan(store);
+    const { planId } = await freshPlan(ctx.store);
     for (const query of ['floor=abc', 'ceiling=1.5', 'floor=-0.1', 'floor=0.9&ceiling=0.5', 'floor=']) {
       const res = await request('analyst', `/plans/${planId}/track-records?${query}`);
       expect(res.status, query).toBe(400);
@@ -153,7 +144,7 @@ describe.each(storeHarnesses())('track records on $name', (harness) => {
   });
 
   it('accepts a proposal through the actor PATCH, the ledger event carrying the Kiel source', async () => {
-    const { planId } = await freshPlan(store);
+    const { planId } = await freshPlan(ctx.store);
     const body = (await (await request('host', `/plans/${planId}/track-records`)).json()) as Proposals;
     const fra = body.actors.find((a) => a.actor === 'FRA');
     if (fra?.accept == null) throw new Error('no proposal for FRA');
@@ -168,7 +159,7 @@ describe.each(storeHarnesses())('track records on $name', (harness) => {
       }),
     );
     expect(res.status).toBe(200);
-    const events = (await store.events(planId)) ?? [];
+    const events = (await ctx.store.events(planId)) ?? [];
     expect(events.at(-1)).toMatchObject({
       who: 'host',
       reason: fra.accept.reason,

@@ -3,11 +3,10 @@
  * GUARANTOR_TEST_PG=0): a token works, is listed without its secret, stops working once revoked; the
  * sixth failed login within a minute gets 429 until the window passes (an injected clock, no sleeping).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../store/store.js';
+import { describe, expect, it } from 'vitest';
 import { storeHarnesses } from '../../test-support/test-stores.js';
 import { createApp } from '../app.js';
-import { json, type TestApi, testApi, type Who, withToken } from '../test-app.js';
+import { json, useTestApi, withToken } from '../test-app.js';
 
 interface TokenView {
   id: string;
@@ -19,26 +18,21 @@ interface TokenView {
 }
 
 describe.each(storeHarnesses())('users and tokens on $name', (harness) => {
-  let store: Store;
-  let api: TestApi;
-  beforeAll(async () => {
-    store = await harness.setUp();
-    api = await testApi(store);
-  });
-  afterAll(() => harness.tearDown(store));
-
-  const request = (who: Who, path: string, init?: RequestInit) =>
-    api.app.request(path, withToken(api.tokens[who], init));
+  const ctx = useTestApi(harness);
+  const { request } = ctx;
   const listTokens = async (token: string | undefined, query = '') =>
-    ((await (await api.app.request(`/tokens${query}`, withToken(token))).json()) as { tokens: TokenView[] })
-      .tokens;
+    (
+      (await (await ctx.api.app.request(`/tokens${query}`, withToken(token))).json()) as {
+        tokens: TokenView[];
+      }
+    ).tokens;
 
   it('makes an API token that works, is listed without its secret, and stops working when revoked', async () => {
     const made = await request('delegate', '/tokens', json('POST', { label: 'nightly sync' }));
     expect(made.status).toBe(201);
     const { id, token, kind } = (await made.json()) as { id: string; token: string; kind: string };
     expect(kind).toBe('api');
-    const me = await api.app.request('/me', withToken(token));
+    const me = await ctx.api.app.request('/me', withToken(token));
     expect(await me.json()).toEqual({ user: { name: 'delegate', role: 'delegate', actor: 'FRA' } });
 
     const own = await listTokens(token);
@@ -50,15 +44,17 @@ describe.each(storeHarnesses())('users and tokens on $name', (harness) => {
 
     // Another user cannot revoke it, nor see it.
     expect((await request('analyst', `/tokens/${id}`, { method: 'DELETE' })).status).toBe(404);
-    expect((await listTokens(api.tokens.analyst)).map((t) => t.id)).not.toContain(id);
-    expect((await api.app.request('/plans', withToken(token))).status).toBe(200);
+    expect((await listTokens(ctx.api.tokens.analyst)).map((t) => t.id)).not.toContain(id);
+    expect((await ctx.api.app.request('/plans', withToken(token))).status).toBe(200);
 
-    expect((await api.app.request(`/tokens/${id}`, withToken(token, { method: 'DELETE' }))).status).toBe(200);
-    const after = await api.app.request('/plans', withToken(token));
+    expect((await ctx.api.app.request(`/tokens/${id}`, withToken(token, { method: 'DELETE' }))).status).toBe(
+      200,
+    );
+    const after = await ctx.api.app.request('/plans', withToken(token));
     expect(after.status).toBe(401);
     expect(await after.json()).toMatchObject({ error: { code: 'UNAUTHORIZED' } });
     expect((await request('delegate', `/tokens/${id}`, { method: 'DELETE' })).status).toBe(404);
-    const revoked = (await listTokens(api.tokens.delegate)).find((t) => t.id === id);
+    const revoked = (await listTokens(ctx.api.tokens.delegate)).find((t) => t.id === id);
     expect(revoked?.revoked).toEqual(expect.any(String));
   });
 
@@ -71,14 +67,14 @@ describe.each(storeHarnesses())('users and tokens on $name', (harness) => {
     expect(made.status).toBe(201);
     const { id, token, user } = (await made.json()) as { id: string; token: string; user: string };
     expect(user).toBe('analyst');
-    expect(await (await api.app.request('/me', withToken(token))).json()).toMatchObject({
+    expect(await (await ctx.api.app.request('/me', withToken(token))).json()).toMatchObject({
       user: { name: 'analyst' },
     });
-    const all = await listTokens(api.tokens.host, '?all=true');
+    const all = await listTokens(ctx.api.tokens.host, '?all=true');
     expect(all.find((t) => t.id === id)).toMatchObject({ user: 'analyst', label: 'for the analyst' });
     expect(new Set(all.map((t) => t.user))).toEqual(new Set(['host', 'delegate', 'analyst']));
     expect((await request('host', `/tokens/${id}`, { method: 'DELETE' })).status).toBe(200);
-    expect((await api.app.request('/me', withToken(token))).status).toBe(401);
+    expect((await ctx.api.app.request('/me', withToken(token))).status).toBe(401);
     const nobody = await request('host', '/tokens', json('POST', { label: 'x', user: 'nobody' }));
     expect(nobody.status).toBe(404);
   });
@@ -93,7 +89,7 @@ describe.each(storeHarnesses())('users and tokens on $name', (harness) => {
     const { user, password } = (await made.json()) as { user: object; password: string };
     expect(user).toEqual({ name: 'deu-lead', role: 'delegate', actor: 'DEU' });
     expect(password.length).toBeGreaterThanOrEqual(20);
-    const login = await api.app.request('/login', json('POST', { name: 'deu-lead', password }));
+    const login = await ctx.api.app.request('/login', json('POST', { name: 'deu-lead', password }));
     expect(login.status).toBe(200);
     const again = await request('host', '/users', json('POST', { name: 'deu-lead', role: 'analyst' }));
     expect(again.status).toBe(409);
@@ -121,7 +117,7 @@ describe.each(storeHarnesses())('users and tokens on $name', (harness) => {
 
     it('answers the sixth failed login within the window with 429 and Retry-After, then 401 again', async () => {
       let clock = 1_000_000;
-      const app = createApp({ store, now: () => clock });
+      const app = createApp({ store: ctx.store, now: () => clock });
       for (let i = 0; i < 5; i++) {
         expect((await app.request('/login', bad('host'))).status).toBe(401);
         clock += 1000;
@@ -140,7 +136,7 @@ describe.each(storeHarnesses())('users and tokens on $name', (harness) => {
 
     it('counts per name across addresses and per address across names', async () => {
       let clock = 5_000_000;
-      const app = createApp({ store, now: () => clock });
+      const app = createApp({ store: ctx.store, now: () => clock });
       for (let i = 0; i < 5; i++) {
         expect((await app.request('/login', bad('delegate'), from(`10.0.0.${i}`))).status).toBe(401);
       }
