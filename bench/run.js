@@ -2,7 +2,7 @@
 // 6 scenarios, 180 days, 2 variants, 100,000 trials in under 4 s on 2 cores), and the example plan.
 // Runs against dist/ (the script is called after `npm run build`). Prints figures; never fails on time.
 // Then the HTTP load run (bench/load.js) and the dashboard's page speed and weight in Chromium
-// (bench/page.js). BENCH_ONLY=engine, BENCH_ONLY=load or BENCH_ONLY=page runs one of the three.
+// (bench/page.js), and the briefing report (bench/report.js). BENCH_ONLY=engine|load|page|report runs one.
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { BENCH_SIZE, generatePlan } from '../dist/bench/generate-plan.js';
@@ -122,11 +122,13 @@ async function engineBench() {
 }
 
 const only = process.env.BENCH_ONLY;
-if (only !== undefined && only !== 'engine' && only !== 'load' && only !== 'page') {
-  throw new Error(`BENCH_ONLY must be engine, load or page, not ${only}`);
+if (only !== undefined && !['engine', 'load', 'page', 'report'].includes(only)) {
+  throw new Error(`BENCH_ONLY must be engine, load, page or report, not ${only}`);
 }
 if (only === undefined || only === 'engine') await engineBench();
 // The HTTP load run of issue 4.
 if (only === undefined || only === 'load') await import('./load.js');
 // The dashboard in Chromium (issue 5).
 if (only === undefined || only === 'page') await import('./page.js');
+// The briefing report (issue 6).
+if (only === undefined || only === 'report') await import('./report.js');
