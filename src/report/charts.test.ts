@@ -90,4 +90,18 @@ describe('chart names', () => {
       stableNames('<g class="zr4-cls-9"/><style>.zr4-cls-9{}</style><g clip-path="url(#zr4-c0)"/>'),
     ).toMatch(/^<g class="(g[0-9a-f]{8})-0"\/><style>\.\1-0\{\}<\/style><g clip-path="url\(#\1-1\)"\/>$/);
   });
+
+  it('renames only the names zrender makes, not a label that looks like one', () => {
+    const svg = chartSvg({
+      option: {
+        xAxis: { type: 'category', data: ['zr1-abc'] },
+        yAxis: {},
+        series: [{ type: 'bar', data: [1] }],
+      },
+      width: 300,
+      height: 150,
+    });
+    expect(svg).toContain('zr1-abc');
+    expect(svg).not.toMatch(/zr\d+-(cls|c\d)/);
+  });
 });

@@ -26,7 +26,9 @@ export function chartSvg(block: Pick<ChartBlock, 'option' | 'width' | 'height'>)
   }
 }
 
-const ZRENDER_NAME = /zr\d+-[A-Za-z0-9_-]+/g;
+// The names zrender's SVG painter makes (zrender/lib/svg: classes -cls-N, animations -ani-N, clip paths -cN,
+// gradients -gN, patterns -pN, shadows -sN), and nothing else: a label such as "zr1-abc" stays as written.
+const ZRENDER_NAME = /zr\d+-(?:cls-\d+|ani-\d+|[cgps]\d+)(?![A-Za-z0-9_-])/g;
 
 /** Each `zr<n>-…` name → `g<hash>-<i>`: i in order of first use, hash of the chart with names numbered. */
 export function stableNames(svg: string): string {

@@ -167,8 +167,9 @@ export function DeliveredNote({ records }: { records: PlanTrackRecords }) {
 export function NoTrackRecords() {
   return (
     <p className="muted" data-testid="no-track-records">
-      No track records stored: import them with <code>guarantor import kiel DIR --save</code> to see what each
-      partner has delivered so far.
+      No track records stored: import them with <code>guarantor import kiel DIR --save</code> (or, while this
+      server holds its database, the host posts the Kiel files to <code>POST /track-records</code>) to see what
+      each partner has delivered so far.
     </p>
   );
 }
