@@ -168,8 +168,8 @@ export function NoTrackRecords() {
   return (
     <p className="muted" data-testid="no-track-records">
       No track records stored: import them with <code>guarantor import kiel DIR --save</code> (or, while this
-      server holds its database, the host posts the Kiel files to <code>POST /track-records</code>) to see what
-      each partner has delivered so far.
+      server holds its database, the host posts the Kiel files to <code>POST /track-records</code>) to see
+      what each partner has delivered so far.
     </p>
   );
 }
